@@ -1,0 +1,10 @@
+"""Find stage: the registered finders, one module per fact family.
+
+Importing this package registers every finder in pipeline order; the
+registry (`context.REGISTRY`) lists what each reads and writes.
+"""
+
+from placefacts.find import location  # noqa: F401  (registers finders)
+from placefacts.find.context import REGISTRY, Candidate, Component, Context
+
+__all__ = ["REGISTRY", "Candidate", "Component", "Context"]

@@ -1,0 +1,105 @@
+"""What finders read (`Context`), what they write (`Candidate`), and how they register.
+
+Each finder is a component that declares the parts of the document it reads
+(`prose`, `fields`, `tables`) and the properties it writes, in the manner of
+spaCy's pipeline components. Finders run in registration order; a finder may
+read the candidates of the finders before it from `Context.found`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from placefacts.clean import Prepared
+from placefacts.clean.offsets import CleanText
+from placefacts.find.textutil import Sentence, fold, split_sentences
+from placefacts.model import Document, Value
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A fact found in clean text, before it is resolved and grounded in the raw text."""
+
+    property: str
+    value: Value
+    start: int  # clean span of the evidence, in `text`
+    end: int
+    unit: str | None = None
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.8
+    inferred: bool = False
+    wikidata: str | None = None
+    extractor: str = ""
+    text: CleanText | None = None  # None: the prose text of the document
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    prepared: Prepared
+    sentences: list[Sentence]
+    subject: str | None = None
+    aliases: set[str] = field(default_factory=set)  # folded names of the subject
+    defining: Sentence | None = None  # "X is a town in ...": the sentence that defines the subject
+    found: list[Candidate] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, prepared: Prepared) -> Context:
+        text = prepared.text.text
+        sentences: list[Sentence] = []
+        for index, block in enumerate(prepared.blocks):
+            if block.kind in ("paragraph", "item"):
+                sentences.extend(split_sentences(text, block.start, block.end, index, block.section))
+        return cls(doc=doc, prepared=prepared, sentences=sentences)
+
+    @property
+    def text(self) -> str:
+        return self.prepared.text.text
+
+    def is_subject(self, name: str) -> bool:
+        folded = fold(name)
+        return folded in self.aliases
+
+    def add_alias(self, name: str) -> None:
+        folded = fold(name)
+        if folded:
+            self.aliases.add(folded)
+
+    def lead_sentences(self) -> list[Sentence]:
+        end = self.prepared.lead_end()
+        return [s for s in self.sentences if s.start < end]
+
+    def found_values(self, prop: str) -> list[Candidate]:
+        return [c for c in self.found if c.property == prop]
+
+
+Finder = Callable[[Context], Iterable[Candidate]]
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    func: Finder
+
+
+REGISTRY: list[Component] = []
+
+
+def component(name: str, reads: tuple[str, ...], writes: tuple[str, ...]) -> Callable[[Finder], Finder]:
+    """Register a finder; it runs after those registered before it."""
+
+    def register(func: Finder) -> Finder:
+        def tagged(ctx: Context) -> Iterable[Candidate]:
+            for candidate in func(ctx):
+                if not candidate.extractor:
+                    candidate.extractor = name
+                yield candidate
+
+        REGISTRY.append(Component(name, reads, writes, tagged))
+        return func
+
+    return register

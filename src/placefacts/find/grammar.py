@@ -1,0 +1,88 @@
+"""Who a sentence is about: the light syntax that keeps facts on their subject.
+
+No parser is needed for the sentences of place articles: the topic of a
+sentence is the noun phrase it starts with, once an introductory phrase
+("Today,", "In 1973", "Founded in 1821 as the capital,") is set aside.
+"""
+
+from __future__ import annotations
+
+import re
+
+from placefacts.find.textutil import NAME, fold
+
+# Nouns that refer back to the place the article is about.
+PLACE_NOUNS = (
+    "city|town|village|hamlet|municipality|commune|comune|borough|township|settlement|community|suburb|"
+    "county|district|region|province|parish|locality|place|area|capital|metropolis|prefecture|shire|"
+    "island|archipelago|municipal council|regional municipality|metropolitan city|urban area|CDP|seat"
+)
+ANAPHOR = re.compile(
+    rf"^(?:it|its|this|the (?:present[- ]day |modern |new |current |whole |entire )?(?:{PLACE_NOUNS})(?:'s|’s)?)\b",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^(?:(?:today|currently|now|historically|originally|later|however|also|thus|since then|in addition|additionally|"
+    r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
+    r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b[^,]{0,80}|"
+    r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b[^,]{0,80}),\s*|"
+    r"in \d{4}\s)",
+    re.IGNORECASE,
+)
+_NAME_START = re.compile(rf"^(?:the |The )?({NAME})")
+COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
+
+
+def strip_intro(sentence: str) -> str:
+    """The sentence without its introductory phrase."""
+    for _ in range(2):
+        match = _INTRO.match(sentence)
+        if not match:
+            break
+        sentence = sentence[match.end() :]
+    return sentence
+
+
+def topic(sentence: str) -> str:
+    """The phrase a sentence starts with: a name, an anaphor, or ''."""
+    body = strip_intro(sentence)
+    anaphor = ANAPHOR.match(body)
+    if anaphor:
+        return anaphor.group()
+    name = _NAME_START.match(body)
+    return name.group(1) if name else ""
+
+
+def about_subject(sentence: str, aliases: set[str]) -> bool | None:
+    """True: about the subject; False: about another named thing; None: cannot tell."""
+    body = strip_intro(sentence)
+    if ANAPHOR.match(body):
+        return True
+    name = _NAME_START.match(body)
+    if not name:
+        return None
+    return refers_to_subject(name.group(1), aliases)
+
+
+_SCOPE_WORDS = frozenset(
+    "greater metropolitan metro area statistical urban city town municipality of the region agglomeration "
+    "conurbation downtown central old new inner s district capital".split()
+)
+
+
+def refers_to_subject(name: str, aliases: set[str]) -> bool:
+    """A name of the subject itself or of its wider area ("Greater Rosario", "X metropolitan area")."""
+    folded = fold(name)
+    if folded in aliases:
+        return True
+    words = folded.split()
+    for alias in aliases:
+        if not alias:
+            continue
+        found = re.search(rf"(?:^| ){re.escape(alias)}(?: |$)", folded)
+        if not found:
+            continue
+        rest = (folded[: found.start()] + " " + folded[found.end() :]).split()
+        if all(w in _SCOPE_WORDS for w in rest) or "metropolitan" in words or "metro" in words:
+            return True
+    return False

@@ -1,0 +1,175 @@
+"""Where the place is: country, located_in, near_water, terrain.
+
+The defining sentence names the containing units as a chain ("a town in
+Berkshire County, Massachusetts, United States"); other sentences about the
+subject add units only where the name says it is one ("part of the
+Waimakariri District"). Water bodies and landforms are named with a head word
+("Kara-Kengir River", "Kazakh upland") after a locative cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject
+from placefacts.find.lexicon import alternation, entries
+from placefacts.find.names_in_text import Mention, names
+from placefacts.find.textutil import NAME, Sentence
+from placefacts.resolve import countries
+
+_ADMIN_HEAD = re.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
+_ADMIN_PREFIX = re.compile(
+    rf"\b(?:{alternation('admin_units')}|capital|seat|state|province|region)\s(?:of\s)(?:the\s)?$", re.IGNORECASE
+)
+_US_STATE_PREFIX = re.compile(r"\bU\.\s?S\.\s?(?:state|territory|commonwealth)\s(?:of\s)?$")
+_WATER_WORDS = set(entries("water_bodies"))
+_LAND_WORDS = set(entries("landforms"))
+_WATER = alternation("water_bodies")
+_LAND = alternation("landforms")
+_CHAIN_LINK = re.compile(r"^(?:,\s(?:and\s)?(?:in\s)?(?:the\s)?|\sin\s(?:the\s)?|\sof\s(?:the\s)?)$")
+_CHAIN_START = re.compile(
+    r"\b(?:in|of|within|from|near)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
+    r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
+)
+_NONLOCAL_CUE = re.compile(r"\b(?:by|with|after|for|named|called|along with|than|like|including|such as)\s(?:the\s)?$")
+_SUBJECT_STATEMENT = re.compile(
+    r"\b(?:is|was|are|lies|lay|sits|stands|located|situated|part|seat|capital|centre|center|belonged|belongs)\b"
+)
+_WATER_CUE = re.compile(
+    r"\b(?:on|at|along|beside|by|near|upon|overlooking|bathed by|banks? of|shores? of|coast of|mouth of|"
+    r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|"
+    r"lies on|located on|situated on|contains)\b",
+    re.IGNORECASE,
+)
+_LAND_CUE = re.compile(
+    r"\b(?:in|on|at|within|heart of|foot of|edge of|lands of|part of|parts of|slopes of|enclave in|"
+    r"situated in|located in|lies in|valley of|plain of|home to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;:]|,\s(?:founded|which|where|who|while|although|but|and is|with)\b|\b(?:founded|established)\b")
+
+
+def _location_sentences(ctx: Context) -> Iterator[tuple[Sentence, bool]]:
+    """Sentences that may say where the subject is: (sentence, is the defining one)."""
+    for sentence in ctx.sentences:
+        if sentence is ctx.defining:
+            yield sentence, True
+        elif about_subject(sentence.text, ctx.aliases):
+            yield sentence, False
+
+
+def _head_word(value: str) -> tuple[str, str]:
+    words = value.lower().split()
+    return (words[0] if words else "", words[-1] if words else "")
+
+
+def _is_feature(value: str) -> bool:
+    first, last = _head_word(value)
+    return bool({first, last} & (_WATER_WORDS | _LAND_WORDS)) or "metropolitan area" in value.lower()
+
+
+@component("location", reads=("prose",), writes=("country", "located_in"))
+def find_units(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence, defining in _location_sentences(ctx):
+        clause_end = sentence.end
+        cut = _CLAUSE_END.search(text, sentence.start + 1, sentence.end) if defining else None
+        if cut:
+            clause_end = cut.start()
+        in_chain = False
+        previous_end = -1
+        for mention in names(text, sentence.start, clause_end):
+            if ctx.is_subject(mention.value) or mention.start == sentence.start:
+                in_chain = False
+                continue
+            before = text[max(sentence.start, mention.outer_start - 60) : mention.outer_start]
+            link = text[previous_end : mention.outer_start] if previous_end >= 0 else ""
+            chained = in_chain and bool(_CHAIN_LINK.match(link))
+            starts_chain = bool(_CHAIN_START.search(before)) and not _NONLOCAL_CUE.search(before)
+            in_chain = False
+            if not (chained or starts_chain):
+                continue
+            found = list(_classify(ctx, mention, before, defining))
+            if found:
+                in_chain = True
+                previous_end = mention.end
+                yield from found
+
+
+def _classify(ctx: Context, mention: Mention, before: str, defining: bool) -> Iterator[Candidate]:
+    value = mention.value
+    span = (mention.start, mention.end)
+    if _is_feature(value):
+        return
+    if _US_STATE_PREFIX.search(before):
+        us = before.rfind("U.")
+        yield Candidate("country", "United States", mention.outer_start - len(before) + us, mention.outer_start - len(before) + us + 4, wikidata="Q30", confidence=0.9)
+        yield Candidate("located_in", value, *span, confidence=0.9)
+        return
+    state = countries.country(value) or countries.country(countries.strip_directional(value))
+    if state is not None:
+        sovereign = countries.sovereign_of(state.code)
+        if sovereign:
+            yield Candidate("located_in", value, *span, confidence=0.85)
+            yield Candidate("country", countries.common_name(sovereign), *span, inferred=True, confidence=0.8)
+        else:
+            written = value if countries.country(value) else countries.strip_directional(value)
+            offset = value.find(written)
+            yield Candidate("country", written, span[0] + offset, span[0] + offset + len(written), confidence=0.9)
+        return
+    if countries.constituent(value):
+        yield Candidate("located_in", value, *span, confidence=0.85)
+        return
+    keyworded = bool(_ADMIN_HEAD.search(value)) or bool(_ADMIN_PREFIX.search(before))
+    if keyworded or defining:
+        yield Candidate("located_in", value, *span, confidence=0.85 if keyworded else 0.7)
+
+
+# Features -----------------------------------------------------------------
+
+_FEATURE_FORMS = (
+    # "Kara-Kengir River", "Bay of Biscay", "Lake Tahoe": a name carrying its head word.
+    re.compile(rf"(?<![\w-])(?:the\s)?(?P<name>{NAME})"),
+    # "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
+    re.compile(rf"(?<![\w-])(?:the\s)?(?P<name>{NAME}\s(?:{_WATER}|{_LAND}))\b"),
+    # "the river Yamuna".
+    re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})"),
+)
+
+
+def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence, _defining in _location_sentences(ctx):
+        seen: set[tuple[int, int]] = set()
+        for form_index, form in enumerate(_FEATURE_FORMS):
+            for match in form.finditer(text, sentence.start, sentence.end):
+                value = match.group("name")
+                first, last = _head_word(value)
+                if form_index == 0 and not ({first, last} & words):
+                    continue
+                if form_index == 1 and last not in words:
+                    continue
+                if form_index == 2 and prop != "near_water":
+                    continue
+                start = match.start("name")
+                if any(a <= start < b for a, b in seen):
+                    continue
+                before = text[max(sentence.start, match.start() - 70) : match.start()]
+                if not cue.search(before) and match.start() > sentence.start:
+                    continue
+                if ctx.is_subject(value):
+                    continue
+                seen.add((start, match.end("name")))
+                yield Candidate(prop, value, start, match.end("name"), confidence=0.75)
+
+
+@component("near_water", reads=("prose",), writes=("near_water",))
+def find_water(ctx: Context) -> Iterator[Candidate]:
+    yield from _features(ctx, _WATER_WORDS, _WATER_CUE, "near_water")
+
+
+@component("terrain", reads=("prose",), writes=("terrain",))
+def find_terrain(ctx: Context) -> Iterator[Candidate]:
+    yield from _features(ctx, _LAND_WORDS, _LAND_CUE, "terrain")

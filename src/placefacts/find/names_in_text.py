@@ -1,0 +1,41 @@
+"""Proper names in clean text and the words around them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from placefacts.find.textutil import NAME
+
+_NAME_RE = re.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
+_LEADING_WORDS = re.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    value: str  # the name, without a leading "the"
+    start: int  # clean span of the name itself
+    end: int
+    outer_start: int  # including a leading "the"
+
+
+def names(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Capitalised names in text[start:end]; a sentence-initial function word is not part of one."""
+    for match in _NAME_RE.finditer(text, start, end):
+        value = match.group(1)
+        name_start = match.start(1)
+        while True:
+            lead = _LEADING_WORDS.match(value)
+            if not lead or len(value) == lead.end():
+                break
+            value = value[lead.end() :]
+            name_start += lead.end()
+        value = value.rstrip(".")
+        if not value:
+            continue
+        yield Mention(value, name_start, name_start + len(value), match.start())
+
+
+def window_before(text: str, pos: int, limit: int, floor: int = 0) -> str:
+    return text[max(floor, pos - limit) : pos]

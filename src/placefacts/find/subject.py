@@ -1,0 +1,53 @@
+"""Find the subject of the article and its defining sentence ("X is a town in Y").
+
+Runs before every finder: they all need to know which place the facts are about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from placefacts.find.context import Context
+from placefacts.find.grammar import COPULA
+from placefacts.find.textutil import NAME, fold
+
+_LEAD_NAME = re.compile(rf"^(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+_GENERIC = re.compile(
+    r"^(?:City|Town|Municipality|Borough|County|Village|District|Metropolitan City|Province|Shire) of (.+)$"
+    r"|^(.+?) (?:City|Town|Municipality|Borough|Shire|Township|Village)$"
+)
+
+
+def title_name(title: str) -> str:
+    """The place name of a page title: "Florida, Massachusetts" -> "Florida"."""
+    title = _DISAMBIGUATION.sub("", title.replace("_", " ")).strip()
+    return title.split(",")[0].strip() or title
+
+
+def detect(ctx: Context) -> None:
+    title = ctx.doc.title or ctx.prepared.title
+    names: list[str] = []
+    if title:
+        names.append(title_name(title))
+    for sentence in ctx.lead_sentences()[:3]:
+        match = _LEAD_NAME.match(sentence.text)
+        if match and COPULA.search(sentence.text):
+            lead = match.group(1)
+            if not names or fold(names[0]) in fold(lead) or fold(lead) in fold(names[0]) or not title:
+                ctx.defining = sentence
+                names.insert(0, lead)
+                break
+    if ctx.defining is None:
+        for sentence in ctx.lead_sentences()[:3]:
+            if COPULA.search(sentence.text):
+                ctx.defining = sentence
+                break
+    if not names:
+        return
+    ctx.subject = names[0]
+    for name in names:
+        ctx.add_alias(name)
+        generic = _GENERIC.match(name)
+        if generic:
+            ctx.add_alias(generic.group(1) or generic.group(2))

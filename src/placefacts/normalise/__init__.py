@@ -1,0 +1,1 @@
+"""Normalise stage: numbers, units and dates as written -> canonical values."""

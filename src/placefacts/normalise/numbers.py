@@ -1,0 +1,59 @@
+"""Numbers as written ("90,000", "1.2 million", "2 100", "−16") -> int or float."""
+
+from __future__ import annotations
+
+import re
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7}
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100,
+}
+_MINUS = "-\u2212\u2013"
+
+# A written number: grouped thousands, decimals, an optional sign and scale word.
+NUMBER = (
+    r"(?<![\w.,])[" + _MINUS + r"]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+)"
+    r"(?:\.\d+)?(?:\s?(?:thousand|million|billion|lakhs?|crore)\b)?"
+)
+NUMBER_RE = re.compile(NUMBER)
+
+
+def parse_number(text: str) -> float | None:
+    """Parse one written number; None where it is not one."""
+    text = text.strip()
+    if not text:
+        return None
+    sign = 1.0
+    if text[0] in _MINUS:
+        sign, text = -1.0, text[1:]
+    scale = 1.0
+    match = re.search(r"\s?(thousand|million|millions|mn|billion|lakhs?|crore)$", text, re.IGNORECASE)
+    if match:
+        scale = _SCALE[match.group(1).lower()]
+        text = text[: match.start()]
+    word = _WORDS.get(text.lower())
+    if word is not None:
+        return sign * word * scale
+    text = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text)
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return sign * value * scale
+
+
+def as_count(value: float) -> int:
+    return int(round(value))
+
+
+def tidy(value: float, digits: int = 6) -> int | float:
+    """A JSON-friendly number: integral floats become ints, others are rounded."""
+    rounded = round(value, digits)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def is_year(text: str) -> bool:
+    """A bare four-digit year-like number (no thousands separator)."""
+    return bool(re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", text.strip()))
