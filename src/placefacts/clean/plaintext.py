@@ -91,7 +91,7 @@ def clean_plaintext(raw: str, title: str | None = None) -> Prepared:
             blocks.append(Block(kind, block_start, len(out), section))  # type: ignore[arg-type]
         block_start = None
 
-    for index, (cstart, cend, lend) in enumerate(lines):
+    for index, (cstart, cend, _line_end) in enumerate(lines):
         lead = _LEAD_WS.match(raw, cstart, cend)
         body_start = lead.end() if lead else cstart
         trail = _TRAIL_WS.search(raw, body_start, cend)
