@@ -4,7 +4,16 @@ Importing this package registers every finder in pipeline order; the
 registry (`context.REGISTRY`) lists what each reads and writes.
 """
 
-from placefacts.find import location  # noqa: F401  (registers finders)
+from placefacts.find import (  # noqa: F401  (importing registers the finders, in this order)
+    names,
+    classification,
+    location,
+    coordinates,
+    measures,
+    population,
+    distances,
+    inception,
+)
 from placefacts.find.context import REGISTRY, Candidate, Component, Context
 
 __all__ = ["REGISTRY", "Candidate", "Component", "Context"]

@@ -15,7 +15,8 @@ from placefacts.find.textutil import NAME, fold
 PLACE_NOUNS = (
     "city|town|village|hamlet|municipality|commune|comune|borough|township|settlement|community|suburb|"
     "county|district|region|province|parish|locality|place|area|capital|metropolis|prefecture|shire|"
-    "island|archipelago|municipal council|regional municipality|metropolitan city|urban area|CDP|seat"
+    "island|archipelago|municipal council|regional municipality|metropolitan city|metropolitan area|metro area|"
+    "urban area|metropolitan region|CDP|seat|township"
 )
 ANAPHOR = re.compile(
     rf"^(?:it|its|this|the (?:present[- ]day |modern |new |current |whole |entire )?(?:{PLACE_NOUNS})(?:'s|’s)?)\b",
@@ -26,10 +27,15 @@ _INTRO = re.compile(
     r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
     r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b[^,]{0,80}|"
     r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b[^,]{0,80}),\s*|"
-    r"in \d{4}\s)",
+    r"in \d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
     re.IGNORECASE,
 )
 _NAME_START = re.compile(rf"^(?:the |The )?({NAME})")
+_FUNCTION_WORD = re.compile(
+    r"^(?:At|In|On|By|As|For|From|With|After|Before|During|Since|Until|Between|Most|Many|Some|Several|Other|Both|"
+    r"All|Each|These|Those|There|Here|Although|While|When|Because|However|According|Today|Its|His|Her|Their|One|Two|"
+    r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among)\b"
+)
 COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
 
 
@@ -59,7 +65,7 @@ def about_subject(sentence: str, aliases: set[str]) -> bool | None:
     if ANAPHOR.match(body):
         return True
     name = _NAME_START.match(body)
-    if not name:
+    if not name or _FUNCTION_WORD.match(name.group(1)):
         return None
     return refers_to_subject(name.group(1), aliases)
 

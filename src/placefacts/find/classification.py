@@ -1,0 +1,78 @@
+"""instance_of: the category nouns of the sentences that say what the place is.
+
+"X is a town and commune of ...", "It is one of two county seats of ...",
+"Today, the town is the district capital of ...". A category counts only in
+a noun phrase that the copula (or a conjunction after one) introduces, never
+after a preposition ("in the region of Apulia") or in an appositive
+("north of Chalatenango, the capital city of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import strip_intro, about_subject
+from placefacts.find.lexicon import alternation, entries
+
+_CATEGORY = re.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
+_COPULA = re.compile(
+    r"(?:\bis|\bwas|\bare|\bwere|(?<=\bit)'s|(?<=\bit)’s|\bremains|\bserves as|\bbecame)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
+    r"(?:one of (?:the\s)?(?:\w+\s)?)?",
+    re.IGNORECASE,
+)
+# Words that may stand between a determiner and the category: "the third most populous", "a first class".
+_MODIFIERS = re.compile(
+    r"(?:(?:a|an|the|its|their|[A-Z][\w'’.-]*(?:'s|’s)|[\w-]+(?:est|st|nd|rd|th)|most|more|very|mainly|largely|"
+    r"small|large|big|major|important|former|historic|historical|old|new|linear|rural|urban|residential|"
+    r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|[a-z]+al|[a-z]+ic|"
+    r"[a-z]+ous|[a-z]+an|[A-Z][a-z]+an)\s){0,6}",
+)
+_STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
+
+
+def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """Category nouns heading the noun phrases that open at `start`, joined by "and"."""
+    pos = start
+    while pos < end:
+        modifiers = _MODIFIERS.match(text, pos, end)
+        head_start = modifiers.end() if modifiers else pos
+        found = _CATEGORY.match(text, head_start, end)
+        if not found:
+            return
+        surface = found.group().lower()
+        value = entries("place_categories").get(surface) or entries("place_categories").get(
+            surface.replace("-", " ")
+        ) or surface
+        after = text[found.end() : found.end() + 40]
+        if value == "seat" and re.match(r"\s(?:of\s)?(?:the\s)?[\w\s]*?County\b", after):
+            value = "county seat"
+        yield value, found.start(), found.end()
+        # "the capital and most populous city", "a town and commune", "X, and the capital of Y".
+        rest = text[found.end() : end]
+        joiner = re.match(r"(?:\s(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?and\s(?:is\s)?(?:also\s)?", rest)
+        if not joiner or joiner.end() > 90:
+            return
+        pos = found.end() + joiner.end()
+
+
+@component("classification", reads=("prose",), writes=("instance_of",))
+def find_categories(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        defining = sentence is ctx.defining
+        if not defining:
+            body = strip_intro(sentence.text)
+            if body[:4].lower() == "its " or not about_subject(sentence.text, ctx.aliases):
+                continue
+        for copula in _COPULA.finditer(text, sentence.start, sentence.end):
+            stop = _STOP.search(text, copula.end(), sentence.end)
+            end = stop.start() if stop else sentence.end
+            word = copula.group().split()[0].lower()
+            if not defining and word in ("was", "were", "became"):
+                continue  # what it was once is history, not its category
+            for value, start, stop_at in _categories_after(text, copula.end(), end):
+                yield Candidate("instance_of", value, start, stop_at, confidence=0.85 if defining else 0.7)
+            if not defining:
+                break

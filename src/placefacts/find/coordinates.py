@@ -1,0 +1,60 @@
+"""coordinates: degree-minute-second, decimal with hemispheres, and signed decimal pairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject
+
+_DEG = r"[°º˚]"
+_MIN = r"(?:['′’]|&prime;)"
+_SEC = r"(?:[\"″”]|''|′′|’’)"
+_PART = rf"(?P<{{n}}d>\d{{1,3}}(?:\.\d+)?)\s?{_DEG}\s?(?:(?P<{{n}}m>\d{{1,2}}(?:\.\d+)?)\s?{_MIN}\s?(?:(?P<{{n}}s>\d{{1,2}}(?:\.\d+)?)\s?{_SEC}\s?)?)?(?P<{{n}}h>[NSEW])"
+_DMS = re.compile(
+    r"(?<![\w.])" + _PART.replace("{n}", "a") + r"[\s,;/]{0,3}" + _PART.replace("{n}", "b") + r"(?!\w)"
+)
+_DECIMAL_PAIR = re.compile(
+    r"(?<![\w.-])(?P<lat>[-−]?\d{1,2}\.\d{2,})\s?°?\s?[,;]?\s(?P<lon>[-−]?\d{1,3}\.\d{2,})(?![\w.])"
+)
+_PAIR_CUE = re.compile(r"(?:coordinates?|located at|lat(?:itude)?|position|geographic|\(|/)[^.]{0,60}$", re.IGNORECASE)
+
+
+def _dms(match: re.Match[str], n: str) -> tuple[float, str]:
+    value = float(match.group(f"{n}d"))
+    if match.group(f"{n}m"):
+        value += float(match.group(f"{n}m")) / 60
+    if match.group(f"{n}s"):
+        value += float(match.group(f"{n}s")) / 3600
+    hemisphere = match.group(f"{n}h")
+    return (-value if hemisphere in "SW" else value), hemisphere
+
+
+def _valid(lat: float, lon: float) -> bool:
+    return -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+@component("coordinates", reads=("prose",), writes=("coordinates",))
+def find_coordinates(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        if about_subject(sentence.text, ctx.aliases) is False and not re.search(r"\bcoordinates\b", sentence.text):
+            continue
+        for match in _DMS.finditer(text, sentence.start, sentence.end):
+            (a, ha), (b, hb) = _dms(match, "a"), _dms(match, "b")
+            if ha in "NS" and hb in "EW":
+                lat, lon = a, b
+            elif ha in "EW" and hb in "NS":
+                lat, lon = b, a
+            else:
+                continue
+            if _valid(lat, lon):
+                yield Candidate("coordinates", {"lat": round(lat, 6), "lon": round(lon, 6)}, match.start(), match.end(), confidence=0.9)
+        for match in _DECIMAL_PAIR.finditer(text, sentence.start, sentence.end):
+            if not _PAIR_CUE.search(text, max(sentence.start, match.start() - 40), match.start()):
+                continue
+            lat = float(match.group("lat").replace("−", "-"))
+            lon = float(match.group("lon").replace("−", "-"))
+            if _valid(lat, lon):
+                yield Candidate("coordinates", {"lat": lat, "lon": lon}, match.start(), match.end(), confidence=0.8)

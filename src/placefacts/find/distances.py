@@ -1,0 +1,80 @@
+"""distance_to: "300 km (186 mi) northwest of Buenos Aires", "lies 400 kilometres to the south west".
+
+The distance is kept in km; where the text gives a metric figure beside an
+imperial one ("9 miles (14 km)"), the metric figure as written is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject, topic
+from placefacts.find.textutil import NAME
+from placefacts.normalise.numbers import NUMBER, parse_number, tidy
+from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
+
+_POINT = r"(?:north|south|east|west)"
+DIRECTION = (
+    rf"(?:{_POINT}(?:[\s-]?(?:north|south)?(?:east|west))?(?:ern)?|(?-i:[NS]\.?\s?[EW]\.|[NSEW]{{1,3}})(?![\w]))"
+)
+_UNIT = rf"(?:{LENGTH_UNIT})"
+_QTY = rf"(?P<num>{NUMBER})\s?(?P<unit>{_UNIT})\b\.?"
+_CONV = rf"(?:\s?\((?:about\s|approx\.\s)?(?P<num2>{NUMBER})\s?(?P<unit2>{_UNIT})\b\.?\))?"
+_DIST = re.compile(
+    rf"(?:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)?\s?{_QTY}{_CONV}"
+    rf"(?:\s(?:to\sthe\s|due\s)?(?P<dir>{DIRECTION}))?"
+    rf"(?:\s(?:of|from)\s(?:the\s)?(?:(?:state|national|provincial|regional|district)\s)?"
+    rf"(?:(?:capital(?:\scity)?|city|town|village|township|port)(?:,\s|\sof\s|\s))?(?P<target>{NAME}|city\scentre|city\scenter|town\scentre|town\scenter))?"
+    rf"(?:\s(?:to\sthe\s)(?P<dir2>{DIRECTION}))?",
+    re.IGNORECASE,
+)
+_LIES = re.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
+
+
+def _km(match: re.Match[str]) -> float | None:
+    """The distance in km, preferring a metric figure as written."""
+    for num, unit in (("num2", "unit2"), ("num", "unit")):
+        if match.group(num) and match.group(unit):
+            f = factor(match.group(unit), "length")
+            if f is not None and match.group(unit).lower() in ("km", "kilometres", "kilometers", "kilometre", "kilometer", "kms", "m", "metres", "meters", "metre", "meter"):
+                value = parse_number(match.group(num))
+                return None if value is None else value * f
+    value = parse_number(match.group("num"))
+    return None if value is None else to_km(value, match.group("unit"))
+
+
+@component("distances", reads=("prose",), writes=("distance_to",))
+def find_distances(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        about = about_subject(sentence.text, ctx.aliases)
+        for match in _DIST.finditer(text, sentence.start, sentence.end):
+            if not match.group("num"):
+                continue
+            km = _km(match)
+            direction = match.group("dir") or match.group("dir2")
+            target = match.group("target")
+            if km is None or km <= 0:
+                continue
+            if target and target[0].islower() and "centre" not in target and "center" not in target:
+                continue
+            if target is None:
+                # "The Baikonur Cosmodrome lies 400 kilometres to the south west": the other place is the topic.
+                other = topic(sentence.text)
+                before = text[sentence.start : match.start()]
+                if about is not False or not direction or not other or not _LIES.search(before):
+                    continue
+                target = other
+                start = sentence.start + sentence.text.find(other)
+            else:
+                if about is False or not (direction or re.search(r"\bfrom\b", match.group(), re.IGNORECASE)):
+                    continue
+                if ctx.is_subject(target):
+                    continue
+                start = match.start("num")
+            qualifiers: dict[str, object] = {"distance_km": tidy(km, 3)}
+            if direction:
+                qualifiers["direction"] = direction
+            yield Candidate("distance_to", target, start, match.end(), qualifiers=qualifiers, confidence=0.8)

@@ -1,0 +1,104 @@
+"""inception: when the place was founded, settled, created, incorporated or first mentioned.
+
+The event word must be said of the subject ("The town was incorporated in
+1805", "Founded in 1821 as ..., the city"), never of a post office or a
+bridge that the article also mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject
+from placefacts.normalise.dates import DATE_RE, parse_date
+
+_EVENTS = (
+    (r"\bfirst\s(?:mentioned|recorded|documented|attested|referred to)\b|\bmentioned for the first time\b", "first mentioned"),
+    (r"\bfirst\s(?:permanent\s)?settlers?\b[^.;]{0,60}?\b(?:arrived|came|settled)\b", "first settled"),
+    (r"\b(?:founded|founding|foundation)\b", "founded"),
+    (r"\b(?:established|establishment)\b", "established"),
+    (r"\bsettled\b", "settled"),
+    (r"\bcreated\b|\bcreation\b", "created"),
+    (r"\bincorporated\b|\bincorporation\b", "incorporated"),
+    (r"\bchartered\b|\bcharter\b", "chartered"),
+    (r"\b(?:city|town|borough|municipal|township)\s(?:status|rights)\b", "city status"),
+    (r"\bamalgamated\b|\bmerged\b", "amalgamated"),
+    (r"\bformed\b", "formed"),
+    (r"\bproclaimed\b", "proclaimed"),
+    (r"\boperative\b", "operative"),
+)
+_EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
+_PARTICIPLE_START = re.compile(r"^(?:Originally\s|First\s)?(?:Founded|Established|Settled|Created|Incorporated|Chartered)\b")
+# Things other than the place whose founding a sentence may report.
+_OTHER_THING = re.compile(
+    r"\b(?:post office|church|school|college|university|company|club|newspaper|museum|bridge|railway|railroad|"
+    r"station|mill|factory|hospital|library|team|party|diocese|parish church|monastery|abbey|society|park)\b"
+    r"[^.;,]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _event_name(match: re.Match[str]) -> str:
+    for index, (_, name) in enumerate(_EVENTS):
+        if match.group(f"e{index}"):
+            return name
+    return "founded"
+
+
+@component("inception", reads=("prose",), writes=("inception",))
+def find_inception(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        topic = about_subject(sentence.text, ctx.aliases)
+        participle = bool(_PARTICIPLE_START.match(sentence.text))
+        if topic is False and not participle:
+            continue
+        for event in _EVENT_RE.finditer(text, sentence.start, sentence.end):
+            before = text[sentence.start : event.start()]
+            if _OTHER_THING.search(before[-45:]):
+                continue
+            if topic is None and not participle and not any(
+                re.search(rf"\b{re.escape(a)}\b", before.lower()) for a in ctx.aliases if a
+            ):
+                continue
+            found = _date_after(text, event.end(), sentence.end) or _date_before(text, event.start(), sentence.start)
+            if not found:
+                continue
+            iso, d_start, d_end = found
+            yield Candidate(
+                "inception", iso, min(event.start(), d_start), max(event.end(), d_end),
+                qualifiers={"event": _event_name(event)}, confidence=0.85,
+            )
+
+
+def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
+    window_end = min(end, pos + 90)
+    stop = re.compile(r";|\b(?:and then|but|until|before|after|when)\b").search(text, pos, window_end)
+    if stop:
+        window_end = stop.start()
+    for date in DATE_RE.finditer(text, pos, window_end):
+        prefix = text[max(pos, date.start() - 8) : date.start()]
+        if re.search(r"\b(?:since|until|from|by)\s$", prefix) and date.start() - pos > 40:
+            continue
+        iso = parse_date(date.group())
+        if iso:
+            return iso, date.start(), date.end()
+    return None
+
+
+def _date_before(text: str, pos: int, start: int) -> tuple[str, int, int] | None:
+    """"In 1805 the town was incorporated", "since 1949, when it was created"."""
+    window = text[start:pos]
+    lead = re.match(rf"^(?:In|By|On)\s({DATE_RE.pattern})", window)
+    if lead:
+        iso = parse_date(lead.group(1))
+        if iso:
+            return iso, start + lead.start(1), start + lead.end(1)
+    tail = re.search(rf"({DATE_RE.pattern}),?\s(?:when|as)\s(?:it|the \w+)\s(?:was|were)\s$", window)
+    if tail:
+        iso = parse_date(tail.group(1))
+        if iso:
+            return iso, start + tail.start(1), start + tail.end(1)
+    return None

@@ -1,0 +1,119 @@
+"""elevation and area of the subject, converted to m and km2.
+
+Where the text gives a metric figure beside an imperial one ("2,172 ft or
+662 m", "4.1 square miles (10.6 km2)"), the metric figure as written is used.
+A height said of a summit or a harbour's depth is not the place's elevation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject
+from placefacts.normalise.numbers import NUMBER, parse_number, tidy
+from placefacts.normalise.units import AREA_UNIT, LENGTH_UNIT, factor
+
+_METRIC_LENGTH = {"m", "metre", "metres", "meter", "meters", "mtr"}
+_METRIC_AREA = {"km2", "km²", "sq km", "sq. km", "sq. km.", "square kilometres", "square kilometers",
+                "square kilometre", "square kilometer", "km^2"}
+
+_HEIGHT = rf"(?P<num>{NUMBER})\s?(?P<unit>{LENGTH_UNIT})\b(?:\s?(?:\(|or\s)(?P<num2>{NUMBER})\s?(?P<unit2>{LENGTH_UNIT})\b\)?)?"
+_ELEVATION = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:elevation|altitude|height above sea level)\b(?:\sof)?(?:\s(?:about|around|approximately|some))?\s?:?\s?{_HEIGHT}",
+        rf"{_HEIGHT}\s(?:above\s(?:mean\s)?sea\s?level|a\.?s\.?l\.?|AMSL)\b",
+        rf"\b(?:lies|sits|stands|situated|located)\sat\s(?:an?\s)?(?:about\s|around\s)?{_HEIGHT}"
+        r"(?!\s(?:from|of|away|north|south|east|west|to))",
+    )
+]
+_SUMMIT = re.compile(r"\b(?:summit|peak|highest|lowest|mount|mountain|hill|tower|deep|depth|chimney|tall)\b", re.IGNORECASE)
+
+_AREA_QTY = re.compile(
+    rf"(?P<num>{NUMBER})\s?(?P<unit>{AREA_UNIT})(?![\w²])(?:\s?\((?P<num2>{NUMBER})\s?(?P<unit2>{AREA_UNIT})(?![\w²])\))?",
+    re.IGNORECASE,
+)
+_AREA_CUE = re.compile(
+    r"\b(?:area|covers|covering|covered|occupies|occupying|spans|spanning|extends over|surface|size)\b",
+    re.IGNORECASE,
+)
+_LAND = re.compile(r"^[^.;]{0,12}\b(?:is|of)\s(?:it\s)?(?:is\s)?land\b|^\s?(?:of\s)?land\b", re.IGNORECASE)
+_WATER = re.compile(r"^[^.;]{0,25}\b(?:is|of)\s(?:it\s)?(?:is\s)?(?:covered by\s)?water\b|^\s?(?:of\s)?water\b", re.IGNORECASE)
+_SCOPE_BEFORE = (
+    ("metro", re.compile(r"\bmetropolitan\b|\bmetro\b", re.IGNORECASE)),
+    ("urban_area", re.compile(r"\burban\s(?:area|agglomeration)\b", re.IGNORECASE)),
+)
+
+
+def _metric_first(match: re.Match[str], metric: set[str], dimension: str) -> tuple[float, str] | None:
+    """(value, unit) preferring the metric figure as written."""
+    pairs = [("num2", "unit2"), ("num", "unit")]
+    for num, unit in pairs:
+        if match.group(num) and match.group(unit) and " ".join(match.group(unit).lower().split()) in metric:
+            value = parse_number(match.group(num))
+            if value is not None:
+                return value, match.group(unit)
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    return value, match.group("unit")
+
+
+@component("elevation", reads=("prose",), writes=("elevation",))
+def find_elevation(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        if about_subject(sentence.text, ctx.aliases) is False or _SUMMIT.search(sentence.text):
+            continue
+        matches = [m for pattern in _ELEVATION for m in pattern.finditer(text, sentence.start, sentence.end)]
+        for match in matches:
+            opened = text.rfind("(", sentence.start, match.start())
+            if opened > text.rfind(")", sentence.start, match.start()):
+                continue  # "(elevation 2,172 ft)" after another name belongs to that name
+            found = _metric_first(match, _METRIC_LENGTH, "length")
+            if not found:
+                continue
+            value, unit = found
+            f = factor(unit, "length")
+            if f is None:
+                continue
+            metres = value * f * 1000.0
+            if not -500 < metres < 6000:
+                continue
+            yield Candidate("elevation", tidy(metres, 2), match.start(), match.end(), unit="m", confidence=0.85)
+
+
+@component("area", reads=("prose",), writes=("area",))
+def find_area(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        if about_subject(sentence.text, ctx.aliases) is False:
+            continue
+        if not _AREA_CUE.search(sentence.text):
+            continue
+        for match in _AREA_QTY.finditer(text, sentence.start, sentence.end):
+            before = text[max(sentence.start, match.start() - 60) : match.start()]
+            if not _AREA_CUE.search(before) and not re.search(r",\s(?:of which|with)\s|\band\s$", before):
+                continue
+            if re.search(r"\b(?:purchased|bought|sold|acquired|includes|comprising|farm|park|estate)\b[^.]{0,20}$", before, re.IGNORECASE):
+                continue
+            found = _metric_first(match, _METRIC_AREA, "area")
+            if not found:
+                continue
+            value, unit = found
+            f = factor(unit, "area")
+            if f is None:
+                continue
+            qualifiers: dict[str, str] = {}
+            after = text[match.end() : match.end() + 40]
+            if _LAND.search(after) or re.search(r"\bland\s(?:area\s)?(?:of\s|is\s)?$", before, re.IGNORECASE):
+                qualifiers["part"] = "land"
+            elif _WATER.search(after) or re.search(r"\bwater\s(?:area\s)?(?:of\s|is\s)?$", before, re.IGNORECASE):
+                qualifiers["part"] = "water"
+            for scope, pattern in _SCOPE_BEFORE:
+                if pattern.search(before):
+                    qualifiers["scope"] = scope
+            yield Candidate("area", tidy(value * f, 4), match.start(), match.end(), unit="km2", qualifiers=qualifiers,
+                            confidence=0.85)

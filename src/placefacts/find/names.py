@@ -1,0 +1,143 @@
+"""name: other names of the subject, with their kind (alternative, former, native, official).
+
+The opening of the defining sentence carries most of them:
+"Jezkazgan or Zhezkazgan (Kazakh: Jezqazğan), formerly known as Dzhezkazgan, is ...";
+later sentences add nicknames ("nicknamed "The Magic City"") and old names
+("where it was called Agrevaṇa", "founded ... as 'Villa de Salamanca'").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject
+from placefacts.find.textutil import NAME, fold
+
+_QUOTED = r"[\"“'‘](?P<q>[^\"”'’]{2,60})[\"”'’]"
+_NAME_OR_QUOTED = rf"(?:{_QUOTED}|(?:the\s)?(?P<n>{NAME}))"
+_KINDS = (
+    (r"(?:formerly|previously|once|originally|historically)\s(?:known\sas|called|named|spelled|spelt)", "former"),
+    (r"(?:formerly|previously|historically)", "former"),
+    (r"(?:officially|legally)(?:\sknown\sas|\scalled|\snamed)?", "official"),
+    (r"(?:also|alternatively|better|commonly|locally|popularly|sometimes|often)\s(?:known\sas|called|referred\sto\s(?:simply\s)?as|spelled|spelt|written)", "alternative"),
+    (r"(?:nicknamed|known\sas|called)", "alternative"),
+)
+_KIND_RE = [(re.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kind) for p, kind in _KINDS]
+_OR_NAME = re.compile(rf"\sor\s(?P<n>{NAME})")
+_PAREN = re.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_IPA = re.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)\b[^;,]*", re.IGNORECASE)
+_NOT_LANGUAGE = re.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio|listen|lit\.?|literally|meaning|abbr\.?|born|pop\.?|est\.?)$", re.IGNORECASE)
+_LATER = (
+    (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative"),
+    (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative"),
+    (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative"),
+    (re.compile(rf"\b(?:formerly|previously|once|originally|then)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former"),
+    (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former"),
+    (re.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former"),
+    (re.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former"),
+    (re.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former"),
+    (re.compile(rf"\b(?:was|were)\s(?:founded|established|settled|created)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former"),
+    (re.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former"),
+    (re.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former"),
+)
+
+
+def _value(match: re.Match[str]) -> tuple[str, int, int] | None:
+    for group in ("q", "q2", "n"):
+        if group in match.re.groupindex and match.group(group):
+            return match.group(group), match.start(group), match.end(group)
+    return None
+
+
+def _name_candidate(ctx: Context, value: str, start: int, end: int, kind: str, confidence: float) -> Candidate | None:
+    value = value.strip(" ,;")
+    if not value or len(value) > 80 or any(ch.isdigit() for ch in value):
+        return None
+    if fold(value) in ctx.aliases or not fold(value):
+        return None
+    return Candidate("name", value, start, start + len(value), qualifiers={"kind": kind}, confidence=confidence)
+
+
+def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Candidate]:
+    """Names inside "(Kazakh: Jezqazğan; Russian: Жезказган)": native forms, acronyms."""
+    inner = text[start:end]
+    cleaned = _IPA.sub(lambda m: " " * len(m.group()), inner)
+    for part in re.finditer(r"[^;,]+", cleaned):
+        segment = part.group()
+        label, colon, rest = segment.partition(":")
+        offset = start + part.start()
+        if colon:
+            if _NOT_LANGUAGE.match(label.strip()):
+                continue
+            offset += len(label) + 1
+            segment = rest
+        kind = "native"
+        for piece in re.finditer(r"[^\s\"“”'‘’](?:[^\"“”]*?[^\s\"“”'‘’])?(?=\s+or\s+(?:alternatively\s+)?|\s*$|\s+[\"“])", segment):
+            value = piece.group()
+            value = re.sub(r"^(?:or|alternatively|or alternatively)\s+", "", value)
+            if not re.search(r"[^\W\d_]", value):
+                continue
+            if not colon:
+                # An unlabelled form: an acronym is an alternative name; other script or diacritics a native one.
+                if re.fullmatch(r"[A-Z]{2,6}", value):
+                    kind = "alternative"
+                elif value.isascii():
+                    continue
+            value_start = offset + piece.start() + (len(piece.group()) - len(value))
+            candidate = _name_candidate(ctx, value, value_start, value_start + len(value), kind, 0.75)
+            if candidate:
+                yield candidate
+
+
+@component("names", reads=("prose",), writes=("name",))
+def find_names(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    defining = ctx.defining
+    if defining is not None:
+        copula = re.search(r"\s(?:is|was|are|were)\s", defining.text)
+        head_end = defining.start + (copula.start() if copula else 0)
+        pos = defining.start
+        # "X or Y (...)": each "or" name, then its parenthetical.
+        while pos < head_end:
+            paren = _PAREN.match(text, pos, head_end)
+            if paren:
+                yield from _parenthetical(ctx, text, paren.start(1), paren.end(1))
+                pos = paren.end()
+                continue
+            alt = _OR_NAME.match(text, pos, head_end)
+            if alt:
+                has_paren_label = re.match(r"\s?\([^)]*:", text[alt.end() : head_end])
+                candidate = _name_candidate(ctx, alt.group("n"), alt.start("n"), alt.end("n"),
+                                            "native" if has_paren_label else "alternative", 0.8)
+                if candidate:
+                    yield candidate
+                pos = alt.end()
+                continue
+            for pattern, kind in _KIND_RE:
+                found = pattern.match(text, pos, head_end)
+                if found:
+                    name = re.compile(_NAME_OR_QUOTED).match(text, found.end(), head_end)
+                    if name and (value := _value(name)):
+                        candidate = _name_candidate(ctx, *value, kind, 0.85)
+                        if candidate:
+                            yield candidate
+                            ctx.add_alias(candidate.value)  # type: ignore[arg-type]
+                        pos = name.end()
+                    else:
+                        pos = found.end()
+                    break
+            else:
+                pos += 1
+    for sentence in ctx.sentences:
+        if sentence is not defining and about_subject(sentence.text, ctx.aliases) is False:
+            if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
+                continue
+        for pattern, kind in _LATER:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                for group in ("q", "q2", "n"):
+                    if group in pattern.groupindex and match.group(group):
+                        candidate = _name_candidate(ctx, match.group(group), match.start(group), match.end(group), kind, 0.7)
+                        if candidate:
+                            yield candidate

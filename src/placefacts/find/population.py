@@ -1,0 +1,159 @@
+"""population: every figure of the subject's inhabitants, with year, method and scope.
+
+A number is a population figure when a population word governs it ("a
+population of 90,000", "population (2006) of 8,992", "2,100 people") or when it
+continues one ("..., down from 5,720 at the 2000 census", "with 297,943 in the
+urban area"). Years, densities, households, death tolls and changes ("a
+decrease of 15") are not populations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject, strip_intro
+from placefacts.normalise.dates import DATE_RE, parse_date
+from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
+
+_NUM = re.compile(NUMBER)
+# "population ... of|was|is|at|to be|reached" then the number, with little between.
+_GOVERNED = re.compile(
+    r"\b(?:population|populace|inhabitants|residents)\b(?:\s(?:count|figure|total))?"
+    r"(?:\s?\([^)]{1,30}\))?[^.;:\d]{0,40}?"
+    r"(?:\bof|\bwas|\bis|\bwere|\bat|\bto be|\breached|\bstood at|\bnumbered|\btotal(?:l?ed)?|\bhad|\bcomes to|:|,)"
+    r"\s(?:about|around|approximately|nearly|almost|over|some|roughly|just over|just under|more than|less than|"
+    r"an estimated|estimated|c\.|ca\.|circa)?\s?$",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER = re.compile(r"^\s(?:people|inhabitants|residents|souls|persons|population|citizens)\b", re.IGNORECASE)
+_PEOPLE_OK_BEFORE = re.compile(
+    r"\b(?:of|with|has|had|have|to|about|around|approximately|nearly|almost|over|some|roughly|estimated|"
+    r"population|than|home to|totals?|counted)\s(?:about\s|around\s|approximately\s|some\s|nearly\s|over\s)?$",
+    re.IGNORECASE,
+)
+_CONTINUES = re.compile(
+    r"(?:\b(?:a\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
+    r"(?:its\s|the\s)?(?:\d{4}\s)?(?:population\s(?:of\s)?)?(?:about\s|around\s)?"
+    r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s)$",
+    re.IGNORECASE,
+)
+_NOT_AFTER = re.compile(
+    r"^\s?(?:per\b|/|%|percent|households|families|housing|dwellings|units|km|sq|square|hectares|acres|metres|meters|"
+    r"feet|ft\b|miles|mi\b|years|visitors|tourists|students|workers|employees|jobs|cars|vehicles|beds|seats|"
+    r"\(\d+(?:\.\d+)?%\))",
+    re.IGNORECASE,
+)
+_NOT_BEFORE = re.compile(
+    r"\b(?:killed|died|dead|deaths|victims|employs|employed|employing|visited by|attracts|students|casualties|"
+    r"decrease of|increase of|growth of|change of|rank(?:ing|ed)?|number|No\.|population density of|density of)"
+    r"\s(?:about\s|around\s|some\s|over\s)?$",
+    re.IGNORECASE,
+)
+_SCOPES = (
+    ("metro", re.compile(r"\bmetropolitan\b|\bmetro\b|\bmetroplex\b|\bgreater\s[A-Z]|\bStatistical Area\b|\bCMA\b", re.IGNORECASE)),
+    ("urban_area", re.compile(r"\burban\s(?:area|agglomeration|population)\b|\bconurbation\b|\bbuilt-up area\b", re.IGNORECASE)),
+    ("municipality", re.compile(r"\bmunicipality\b|\bmunicipal\b", re.IGNORECASE)),
+    ("district", re.compile(r"\bdistrict\b", re.IGNORECASE)),
+)
+_CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
+_ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])|\.\s")
+
+
+def _year_near(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:
+    """The year of a figure at text[start:end]: just after it, else the nearest before it in the clause."""
+    after = text[end:hi]
+    cut = _CLAUSE_BREAK.search(after)
+    window = after[: cut.start()] if cut else after
+    nxt = _NUM.search(window)
+    for date in DATE_RE.finditer(window):
+        if nxt and date.start() > nxt.start() and not is_year(nxt.group()):
+            break
+        iso = parse_date(date.group())
+        if iso and not iso.startswith("-"):
+            return iso[:4], end + date.start()
+    before = text[lo:start]
+    best = None
+    for date in DATE_RE.finditer(before):
+        iso = parse_date(date.group())
+        if iso and not iso.startswith("-"):
+            best = (iso[:4], lo + date.start())
+    return best if best else (None, -1)
+
+
+def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> str:
+    after = text[end : min(sentence_end, end + 45)]
+    cut = _CLAUSE_BREAK.search(after)
+    after = after[: cut.start()] if cut else after
+    lead = strip_intro(text[sentence_start:sentence_end])[:60]
+    before = text[max(sentence_start, start - 90) : start]
+    for where in (after, before, lead):
+        for scope, pattern in _SCOPES:
+            if scope == "district" and where is not after:
+                continue
+            if pattern.search(where):
+                return scope
+    return "city"
+
+
+@component("population", reads=("prose",), writes=("population",))
+def find_population(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        if about_subject(sentence.text, ctx.aliases) is False and not any(
+            p.search(sentence.text) for _, p in _SCOPES[:2]
+        ):
+            continue
+        last_figure_end = -1
+        last_year: str | None = None
+        for number in _NUM.finditer(text, sentence.start, sentence.end):
+            raw_number = number.group()
+            if is_year(raw_number) and not _PEOPLE_AFTER.match(text, number.end()):
+                continue
+            before = text[max(sentence.start, number.start() - 80) : number.start()]
+            after = text[number.end() : number.end() + 30]
+            if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
+                continue
+            governed = bool(_GOVERNED.search(before))
+            people = bool(_PEOPLE_AFTER.match(after)) and bool(_PEOPLE_OK_BEFORE.search(before) or not before.strip())
+            continued = last_figure_end >= 0 and bool(_CONTINUES.search(text[last_figure_end : number.start()]))
+            if not (governed or people or continued):
+                continue
+            value = parse_number(raw_number)
+            if value is None or value < 1 or value != int(value) and "million" not in raw_number:
+                continue
+            clause_start = max(sentence.start, last_figure_end if last_figure_end >= 0 else sentence.start)
+            year, year_pos = _year_near(text, number.start(), number.end(), clause_start, sentence.end)
+            if year is None and continued:
+                year = last_year
+            qualifiers: dict[str, str] = {}
+            if year:
+                qualifiers["point_in_time"] = year
+            window_lo = max(clause_start, number.start() - 60)
+            window = text[window_lo : min(sentence.end, number.end() + 40)]
+            own = window
+            if _CENSUS.search(own):
+                qualifiers["method"] = "census"
+            elif _ESTIMATE.search(own):
+                qualifiers["method"] = "estimate"
+            qualifiers["scope"] = _scope(text, sentence.start, number.start(), number.end(), sentence.end)
+            span_start = min(number.start(), year_pos) if year_pos >= 0 else number.start()
+            span_start = min(span_start, _trigger_start(text, number.start(), sentence.start))
+            span_end = max(number.end(), year_pos + 4 if year_pos >= 0 else number.end())
+            yield Candidate(
+                "population", as_count(value), span_start, span_end, qualifiers=qualifiers,
+                confidence=0.9 if governed else 0.75, wikidata=None,
+            )
+            last_figure_end = number.end()
+            last_year = year
+
+
+def _trigger_start(text: str, pos: int, floor: int) -> int:
+    """Start of the population word governing a figure, so the evidence reads as a phrase."""
+    window = text[max(floor, pos - 80) : pos]
+    found = None
+    for found in re.finditer(r"\b(?:population|populace|inhabitants|residents)\b", window, re.IGNORECASE):
+        pass
+    return max(floor, pos - 80) + found.start() if found else pos
