@@ -1,0 +1,227 @@
+"""Extraction over every core: a process pool fed through a bounded window, results in input order.
+
+The main process turns the inputs into tasks: a plain file travels as its path
+(the worker reads and decodes it), a dump or stdin is read here and each page
+travels as a `Document`, so one big dump still spreads over all workers.
+Tasks go to the pool in chunks, and at most `window` chunks are in flight at
+once, so memory stays flat however many inputs there are (unlike
+`Pool.imap`, whose feeder thread drains the whole input iterator).
+
+Every worker builds the pipeline once (imports, compiled patterns, lexicons)
+in its initializer; `jobs=1` runs the very same task code in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from typing import IO, Any, TypeVar
+
+from placefacts.errors import PlacefactsError
+from placefacts.model import Document, Record
+
+T = TypeVar("T")
+
+DEFAULT_CHUNKSIZE = 8  # tasks per round trip: amortises pickling, keeps order latency low
+WINDOW_PER_JOB = 4  # chunks in flight per worker: enough to keep every worker busy
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or extracted: `message` is the one-line error, path included."""
+
+    path: str
+    message: str
+
+
+# A task: ("path", path, input_format) | ("doc", Document) | ("fail", Failure).
+Task = tuple[Any, ...]
+
+
+def default_jobs() -> int:
+    """Cores this process may use (the affinity mask, not the machine's total)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def read_here(path: str, input_format: str | None) -> bool:
+    """Inputs the main process must read itself: stdin, and dumps (split into pages)."""
+    from placefacts.read import is_dump
+
+    return path == "-" or input_format == "dump" or (input_format is None and is_dump(path))
+
+
+def iter_tasks(paths: Iterable[str], input_format: str | None = None) -> Iterator[Task]:
+    """Tasks of the inputs, in input order; a read error of a dump becomes a failure in its place."""
+    from placefacts.read import read_path
+
+    for path in paths:
+        if not read_here(path, input_format):
+            yield ("path", path, input_format)
+            continue
+        try:
+            for doc in read_path(path, input_format):
+                yield ("doc", doc)
+        except PlacefactsError as exc:
+            yield ("fail", Failure(path, str(exc)))
+        except Exception as exc:  # a reader bug on one input must not stop the batch
+            yield ("fail", _unexpected(path, exc))
+
+
+def _unexpected(path: str, exc: Exception) -> Failure:
+    return Failure(path, f"E000 {path}: unexpected {type(exc).__name__}: {exc}")
+
+
+def run_task(task: Task, transform: Callable[[Record], T] | None = None) -> list[T | Record | Failure]:
+    """Outcomes of one task: a record (transformed) per document, or a failure."""
+    from placefacts.pipeline import extract_document
+    from placefacts.read import read_path
+
+    kind = task[0]
+    if kind == "fail":
+        return [task[1]]
+    out: list[Any] = []
+    if kind == "doc":
+        doc: Document = task[1]
+        try:
+            record = extract_document(doc)
+        except Exception as exc:  # a bug on one page must not stop a batch of millions
+            return [_unexpected(doc.source, exc)]
+        return [transform(record) if transform else record]
+    _, path, input_format = task
+    try:
+        for doc in read_path(path, input_format):
+            record = extract_document(doc)
+            out.append(transform(record) if transform else record)
+    except PlacefactsError as exc:
+        out.append(Failure(path, str(exc)))
+    except Exception as exc:
+        out.append(_unexpected(path, exc))
+    return out
+
+
+def _run_chunk(chunk: list[Task], transform: Callable[[Record], Any] | None) -> list[Any]:
+    out: list[Any] = []
+    for task in chunk:
+        out.extend(run_task(task, transform))
+    return out
+
+
+def _init_worker() -> None:
+    """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+
+
+def warm_up() -> None:
+    """Import the pipeline and run it once, so lazily built patterns and lexicons exist before timing starts."""
+    from placefacts.pipeline import extract_document
+
+    extract_document(Document(source="<warm-up>", raw="Marrowby is a town in Powys, Wales, on the River Wye."))
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork: workers start in milliseconds and share the parent's loaded pages; elsewhere the platform default.
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def extract_paths(
+    paths: Iterable[str],
+    input_format: str | None = None,
+    jobs: int | None = None,
+    transform: Callable[[Record], T] | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    window: int | None = None,
+) -> Iterator[T | Record | Failure]:
+    """Records (or `transform(record)`, computed in the worker) of every document, in input order.
+
+    A failed input yields a `Failure` in its place and the rest go on. `jobs`
+    defaults to every core; `jobs=1` extracts in this process. `transform` must
+    be picklable (a module-level function) when `jobs > 1`.
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError("jobs must be at least 1")
+    tasks = iter_tasks(paths, input_format)
+    if jobs == 1:
+        for task in tasks:
+            yield from run_task(task, transform)
+        return
+    in_flight = window or jobs * WINDOW_PER_JOB
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker)
+    pending: deque[Future[list[Any]]] = deque()
+    try:
+        for chunk in _chunks(tasks, chunksize):
+            pending.append(pool.submit(_run_chunk, chunk, transform))
+            if len(pending) >= in_flight:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:  # closed early or failed: drop what is queued, keep nothing running
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Progress:
+    """A one-line progress bar on a terminal (stderr); silent elsewhere."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int | None, stream: IO[str] | None = None, every: float = 0.2) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.total = total
+        self.done = 0
+        self.every = every
+        self.started = time.monotonic()
+        self._drawn_at = 0.0
+        self._shown = False
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if self.enabled and time.monotonic() - self._drawn_at >= self.every:
+            self.draw()
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = f"{self.done / elapsed:,.0f} docs/s"
+        if self.total:
+            filled = min(self.WIDTH, self.WIDTH * self.done // self.total)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            return f"[{bar}] {self.done:,}/{self.total:,}  {rate}"
+        return f"{self.done:,} documents  {rate}"
+
+    def draw(self) -> None:
+        self.stream.write("\r\x1b[K" + self.line())
+        self.stream.flush()
+        self._drawn_at = time.monotonic()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Wipe the bar so that another line can be written; it comes back on the next draw."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+            self._drawn_at = 0.0
+
+    def close(self) -> None:
+        self.clear()
