@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import strip_intro, about_subject
+from placefacts.find.grammar import about_subject
 from placefacts.find.lexicon import alternation, entries
 
 _CATEGORY = re.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
@@ -22,23 +22,35 @@ _COPULA = re.compile(
     r"(?:one of (?:the\s)?(?:\w+\s)?)?",
     re.IGNORECASE,
 )
-# Words that may stand between a determiner and the category: "the third most populous", "a first class".
-_MODIFIERS = re.compile(
-    r"(?:(?:a|an|the|its|their|[A-Z][\w'’.-]*(?:'s|’s)|[\w-]+(?:est|st|nd|rd|th)|most|more|very|mainly|largely|"
+_STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
+
+
+_MODIFIER_WORD = re.compile(
+    r"(?:a|an|the|its|their|[A-Z][\w'’.-]*(?:'s|’s)|[\w-]+(?:est|st|nd|rd|th)|most|more|very|mainly|largely|"
     r"small|large|big|major|important|former|historic|historical|old|new|linear|rural|urban|residential|"
     r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|[a-z]+al|[a-z]+ic|"
-    r"[a-z]+ous|[a-z]+an|[A-Z][a-z]+an)\s){0,6}",
+    r"[a-z]+ous|[a-z]+an|[A-Z][a-z]+an)\s"
 )
-_STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
+
+
+def _category_at(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The leftmost category after up to six modifiers: "a first class municipality" -> municipality."""
+    for _ in range(7):
+        found = _CATEGORY.match(text, pos, end)
+        if found:
+            return found
+        modifier = _MODIFIER_WORD.match(text, pos, end)
+        if not modifier:
+            return None
+        pos = modifier.end()
+    return None
 
 
 def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
     """Category nouns heading the noun phrases that open at `start`, joined by "and"."""
     pos = start
     while pos < end:
-        modifiers = _MODIFIERS.match(text, pos, end)
-        head_start = modifiers.end() if modifiers else pos
-        found = _CATEGORY.match(text, head_start, end)
+        found = _category_at(text, pos, end)
         if not found:
             return
         surface = found.group().lower()
@@ -63,8 +75,7 @@ def find_categories(ctx: Context) -> Iterator[Candidate]:
     for sentence in ctx.sentences:
         defining = sentence is ctx.defining
         if not defining:
-            body = strip_intro(sentence.text)
-            if body[:4].lower() == "its " or not about_subject(sentence.text, ctx.aliases):
+            if not about_subject(sentence.text, ctx.aliases, strict=True):
                 continue
         for copula in _COPULA.finditer(text, sentence.start, sentence.end):
             stop = _STOP.search(text, copula.end(), sentence.end)

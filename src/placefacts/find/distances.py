@@ -15,20 +15,19 @@ from placefacts.find.textutil import NAME
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
 from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
 
-_POINT = r"(?:north|south|east|west)"
+_POINT = r"(?i:north|south|east|west)"
 DIRECTION = (
-    rf"(?:{_POINT}(?:[\s-]?(?:north|south)?(?:east|west))?(?:ern)?|(?-i:[NS]\.?\s?[EW]\.|[NSEW]{{1,3}})(?![\w]))"
+    rf"(?:{_POINT}(?:[\s-]?(?i:north|south)?(?i:east|west))?(?i:ern)?|[NS]\.?\s?[EW]\.|[NSEW]{{1,3}}(?![\w]))"
 )
-_UNIT = rf"(?:{LENGTH_UNIT})"
+_UNIT = rf"(?i:{LENGTH_UNIT})"
 _QTY = rf"(?P<num>{NUMBER})\s?(?P<unit>{_UNIT})\b\.?"
 _CONV = rf"(?:\s?\((?:about\s|approx\.\s)?(?P<num2>{NUMBER})\s?(?P<unit2>{_UNIT})\b\.?\))?"
 _DIST = re.compile(
-    rf"(?:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)?\s?{_QTY}{_CONV}"
+    rf"(?:(?i:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)\s)?{_QTY}{_CONV}"
     rf"(?:\s(?:to\sthe\s|due\s)?(?P<dir>{DIRECTION}))?"
     rf"(?:\s(?:of|from)\s(?:the\s)?(?:(?:state|national|provincial|regional|district)\s)?"
     rf"(?:(?:capital(?:\scity)?|city|town|village|township|port)(?:,\s|\sof\s|\s))?(?P<target>{NAME}|city\scentre|city\scenter|town\scentre|town\scenter))?"
     rf"(?:\s(?:to\sthe\s)(?P<dir2>{DIRECTION}))?",
-    re.IGNORECASE,
 )
 _LIES = re.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
 

@@ -19,7 +19,7 @@ PLACE_NOUNS = (
     "urban area|metropolitan region|CDP|seat|township"
 )
 ANAPHOR = re.compile(
-    rf"^(?:it|its|this|the (?:present[- ]day |modern |new |current |whole |entire )?(?:{PLACE_NOUNS})(?:'s|’s)?)\b",
+    rf"^(?:it(?!'s\s|’s\s)|its|(?:the|this) (?:present[- ]day |modern |new |current |whole |entire |greater )?(?:{PLACE_NOUNS})(?:'s|’s)?)\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -27,14 +27,15 @@ _INTRO = re.compile(
     r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
     r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b[^,]{0,80}|"
     r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b[^,]{0,80}),\s*|"
-    r"in \d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
+    r"in \d{4}\s|(?:from|between)\s\d{4}\s(?:to|and|until)\s\d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
     re.IGNORECASE,
 )
 _NAME_START = re.compile(rf"^(?:the |The )?({NAME})")
 _FUNCTION_WORD = re.compile(
     r"^(?:At|In|On|By|As|For|From|With|After|Before|During|Since|Until|Between|Most|Many|Some|Several|Other|Both|"
     r"All|Each|These|Those|There|Here|Although|While|When|Because|However|According|Today|Its|His|Her|Their|One|Two|"
-    r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among)\b"
+    r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|"
+    r"Where|Which|Such|Besides|Also|Only|Like|Unlike|Through|Throughout|Around|Near|Within|Without|Along)\b"
 )
 COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
 
@@ -59,10 +60,17 @@ def topic(sentence: str) -> str:
     return name.group(1) if name else ""
 
 
-def about_subject(sentence: str, aliases: set[str]) -> bool | None:
-    """True: about the subject; False: about another named thing; None: cannot tell."""
+def about_subject(sentence: str, aliases: set[str], strict: bool = False) -> bool | None:
+    """True: about the subject; False: about another named thing; None: cannot tell.
+
+    `strict`: a possessive ("Its name comes from ...") is about something of the
+    subject, not the subject itself, so it does not count.
+    """
     body = strip_intro(sentence)
-    if ANAPHOR.match(body):
+    anaphor = ANAPHOR.match(body)
+    if anaphor:
+        if strict and anaphor.group().lower() == "its":
+            return None
         return True
     name = _NAME_START.match(body)
     if not name or _FUNCTION_WORD.match(name.group(1)):

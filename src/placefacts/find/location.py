@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject
+from placefacts.find.grammar import COPULA, about_subject
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention, names
 from placefacts.find.textutil import NAME, Sentence
@@ -30,33 +30,45 @@ _WATER = alternation("water_bodies")
 _LAND = alternation("landforms")
 _CHAIN_LINK = re.compile(r"^(?:,\s(?:and\s)?(?:in\s)?(?:the\s)?|\sin\s(?:the\s)?|\sof\s(?:the\s)?)$")
 _CHAIN_START = re.compile(
-    r"\b(?:in|of|within|from|near)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
+    r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
     r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
 )
-_NONLOCAL_CUE = re.compile(r"\b(?:by|with|after|for|named|called|along with|than|like|including|such as)\s(?:the\s)?$")
+_NONLOCAL_CUE = re.compile(
+    r"\b(?:by|with|after|for|named|called|along with|than|like|including|such as|"
+    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)|"
+    r"federal|electoral|parliamentary|constituency|diocese|archdiocese)\s(?:the\s)?(?:[a-z]+\s)?$",
+    re.IGNORECASE,
+)
+# Polities of the past and areas that are not administrative units.
+_NOT_UNIT = re.compile(
+    r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|Union|Colony|Protectorate|"
+    r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
+)
+_PAST = re.compile(r"\b(?:became|was\sthe|were\sthe|formerly|until|former|once|then)\b")
 _SUBJECT_STATEMENT = re.compile(
     r"\b(?:is|was|are|lies|lay|sits|stands|located|situated|part|seat|capital|centre|center|belonged|belongs)\b"
 )
+_GOVERNS = r"\s(?:(?:the|a|an|two|its|both|several|major|many)\s)?(?:[a-z][\w-]*\s){0,3}(?:(?:of|in)\s)?(?:the\s)?(?:[\w-]+,\s)?$"
 _WATER_CUE = re.compile(
     r"\b(?:on|at|along|beside|by|near|upon|overlooking|bathed by|banks? of|shores? of|coast of|mouth of|"
     r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|"
-    r"lies on|located on|situated on|contains)\b",
+    r"lies on|located on|situated on|contains|and)" + _GOVERNS,
     re.IGNORECASE,
 )
 _LAND_CUE = re.compile(
     r"\b(?:in|on|at|within|heart of|foot of|edge of|lands of|part of|parts of|slopes of|enclave in|"
-    r"situated in|located in|lies in|valley of|plain of|home to)\b",
+    r"situated in|located in|lies in|valley of|plain of|home to)" + _GOVERNS,
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:]|,\s(?:founded|which|where|who|while|although|but|and is|with)\b|\b(?:founded|established)\b")
 
 
-def _location_sentences(ctx: Context) -> Iterator[tuple[Sentence, bool]]:
+def _location_sentences(ctx: Context, strict: bool = False) -> Iterator[tuple[Sentence, bool]]:
     """Sentences that may say where the subject is: (sentence, is the defining one)."""
     for sentence in ctx.sentences:
         if sentence is ctx.defining:
             yield sentence, True
-        elif about_subject(sentence.text, ctx.aliases):
+        elif about_subject(sentence.text, ctx.aliases, strict=strict):
             yield sentence, False
 
 
@@ -65,19 +77,27 @@ def _head_word(value: str) -> tuple[str, str]:
     return (words[0] if words else "", words[-1] if words else "")
 
 
+def _has_head(value: str, words: set[str]) -> bool:
+    """The name starts or ends with one of `words` ("River Douglas", "White Mountain National Forest")."""
+    low = " ".join(value.lower().split())
+    return any(low.startswith(w + " ") or low.endswith(" " + w) or low == w for w in words)
+
+
 def _is_feature(value: str) -> bool:
-    first, last = _head_word(value)
-    return bool({first, last} & (_WATER_WORDS | _LAND_WORDS)) or "metropolitan area" in value.lower()
+    return _has_head(value, _WATER_WORDS | _LAND_WORDS) or bool(_NOT_UNIT.search(value))
 
 
 @component("location", reads=("prose",), writes=("country", "located_in"))
 def find_units(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence, defining in _location_sentences(ctx):
+    for sentence, defining in _location_sentences(ctx, strict=True):
         clause_end = sentence.end
-        cut = _CLAUSE_END.search(text, sentence.start + 1, sentence.end) if defining else None
+        copula = COPULA.search(text, sentence.start, sentence.end) if defining else None
+        cut = _CLAUSE_END.search(text, copula.end(), sentence.end) if copula else None
         if cut:
             clause_end = cut.start()
+        if not defining and _PAST.search(sentence.text) and not re.search(r"\bbelong|\bincorporated\sto", sentence.text):
+            continue
         in_chain = False
         previous_end = -1
         for mention in names(text, sentence.start, clause_end):
@@ -91,6 +111,8 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             in_chain = False
             if not (chained or starts_chain):
                 continue
+            if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", text[mention.end : mention.end + 25]):
+                continue  # "the Brisbane metropolitan area" is not a unit the place lies in
             found = list(_classify(ctx, mention, before, defining))
             if found:
                 in_chain = True
@@ -142,14 +164,13 @@ _FEATURE_FORMS = (
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
     text = ctx.text
     for sentence, _defining in _location_sentences(ctx):
-        seen: set[tuple[int, int]] = set()
+        seen: list[tuple[int, int]] = []
         for form_index, form in enumerate(_FEATURE_FORMS):
             for match in form.finditer(text, sentence.start, sentence.end):
                 value = match.group("name")
-                first, last = _head_word(value)
-                if form_index == 0 and not ({first, last} & words):
+                if form_index == 0 and not _has_head(value, words):
                     continue
-                if form_index == 1 and last not in words:
+                if form_index == 1 and value.split()[-1].lower() not in words:
                     continue
                 if form_index == 2 and prop != "near_water":
                     continue
@@ -161,7 +182,7 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
                     continue
                 if ctx.is_subject(value):
                     continue
-                seen.add((start, match.end("name")))
+                seen.append((start, match.end("name")))
                 yield Candidate(prop, value, start, match.end("name"), confidence=0.75)
 
 

@@ -34,7 +34,28 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
         value = value.rstrip(".")
         if not value:
             continue
-        yield Mention(value, name_start, name_start + len(value), match.start())
+        yield from _split(value, name_start, match.start())
+
+
+def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
+    """Split "France's Caribbean" and "South Island of New Zealand" where a country starts a new name."""
+    from placefacts.resolve.countries import country
+
+    possessive = re.search(r"['’]s\s", value)
+    if possessive and country(value[: possessive.start()]):
+        yield Mention(value[: possessive.start()], start, start + possessive.start(), outer_start)  # "France"
+        rest = possessive.end()
+        yield from _split(value[rest:], start + rest, start + rest)
+        return
+    of = value.rfind(" of ")
+    if of > 0 and country(value[of + 4 :]):
+        yield Mention(value[:of], start, start + of, outer_start)
+        tail = start + of + 4
+        yield Mention(value[of + 4 :], tail, start + len(value), tail)
+        return
+    if re.search(r"['’]s$", value) and len(value) > 3:
+        value = value[:-2]
+    yield Mention(value, start, start + len(value), outer_start)
 
 
 def window_before(text: str, pos: int, limit: int, floor: int = 0) -> str:

@@ -87,6 +87,10 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
     after = text[end : min(sentence_end, end + 45)]
     cut = _CLAUSE_BREAK.search(after)
     after = after[: cut.start()] if cut else after
+    for nxt in _NUM.finditer(after):
+        if not is_year(nxt.group()):
+            after = after[: nxt.start()]  # the next figure's own scope words are not this one's
+            break
     lead = strip_intro(text[sentence_start:sentence_end])[:60]
     before = text[max(sentence_start, start - 90) : start]
     for where in (after, before, lead):
@@ -110,7 +114,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
         last_year: str | None = None
         for number in _NUM.finditer(text, sentence.start, sentence.end):
             raw_number = number.group()
-            if is_year(raw_number) and not _PEOPLE_AFTER.match(text, number.end()):
+            if is_year(raw_number) and not _PEOPLE_AFTER.match(text[number.end() : number.end() + 20]):
                 continue
             before = text[max(sentence.start, number.start() - 80) : number.start()]
             after = text[number.end() : number.end() + 30]
@@ -118,7 +122,8 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
                 continue
             governed = bool(_GOVERNED.search(before))
             people = bool(_PEOPLE_AFTER.match(after)) and bool(_PEOPLE_OK_BEFORE.search(before) or not before.strip())
-            continued = last_figure_end >= 0 and bool(_CONTINUES.search(text[last_figure_end : number.start()]))
+            between = text[last_figure_end : number.start()] if last_figure_end >= 0 else ""
+            continued = 0 < len(between) <= 40 and bool(_CONTINUES.search(between))
             if not (governed or people or continued):
                 continue
             value = parse_number(raw_number)

@@ -15,7 +15,7 @@ _MINUS = "-\u2212\u2013"
 # A written number: grouped thousands, decimals, an optional sign and scale word.
 NUMBER = (
     r"(?<![\w.,])[" + _MINUS + r"]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+)"
-    r"(?:\.\d+)?(?:\s?(?:thousand|million|billion|lakhs?|crore)\b)?"
+    r"(?:\.\d+)?(?:\s?(?:thousand|million|billion|lakhs?|crore)\b)?(?!\d|st\b|nd\b|rd\b|th\b)"
 )
 NUMBER_RE = re.compile(NUMBER)
 
