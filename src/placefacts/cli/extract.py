@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import click
 
@@ -16,12 +17,15 @@ OUT_FORMATS = ("jsonl", "parquet")
 
 
 def iter_records(paths: tuple[str, ...], input_format: str, failures: list[str], jobs: int | None = 1,
-                 progress: object = None) -> Iterator[object]:
-    """Records of every document of every path, in input order; unreadable inputs are reported and skipped."""
+                 progress: object = None, transform: Callable[[Any], Any] | None = None) -> Iterator[Any]:
+    """Records (or `transform(record)`, done in the workers) of every document, in input order.
+
+    Unreadable inputs are reported on one line each and skipped.
+    """
     from placefacts.parallel import Failure, extract_paths
 
     chosen = None if input_format == "auto" else input_format
-    for outcome in extract_paths(paths, chosen, jobs=jobs):
+    for outcome in extract_paths(paths, chosen, jobs=jobs, transform=transform):
         if progress is not None:
             progress.advance()  # type: ignore[attr-defined]
         if isinstance(outcome, Failure):
@@ -102,19 +106,23 @@ def extract_command(paths: tuple[str, ...], fmt: str, input_format: str, jobs: i
     if jobs is None and total == 1:
         jobs = 1  # one article: a pool would only add its start-up
     progress = Progress(total)
-    records = iter_records(paths, input_format, failures, jobs=jobs, progress=progress if progress.enabled else None)
+    from placefacts.model import Record
+
+    render = render_table if fmt == "table" else Record.to_json  # runs in the workers: the parent only writes
+    lines = iter_records(paths, input_format, failures, jobs=jobs, progress=progress if progress.enabled else None,
+                         transform=render)
     clear = progress.clear if progress.enabled and out_stream.isatty() else None
     try:
         if fmt == "json":
             out_stream.write("[")
-            for index, record in enumerate(records):
-                out_stream.write(("," if index else "") + "\n" + record.to_json())
+            for index, line in enumerate(lines):
+                out_stream.write(("," if index else "") + "\n" + line)
             out_stream.write("\n]\n")
         else:
-            for record in records:
+            for line in lines:
                 if clear:
                     clear()
-                out_stream.write((record.to_json() if fmt == "jsonl" else render_table(record)) + "\n")
+                out_stream.write(line + "\n")
         out_stream.flush()
     finally:
         progress.close()
