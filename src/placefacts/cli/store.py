@@ -17,13 +17,16 @@ QUERY_FORMATS = ("table", "json", "csv")
 @click.option("--db", "db_path", default="places.db", show_default=True, help="The SQLite knowledge base file.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
-def build_command(paths: tuple[str, ...], db_path: str, progress: bool | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes extracting in parallel (default: every core).")
+def build_command(paths: tuple[str, ...], db_path: str, progress: bool | None, jobs: int | None) -> None:
     """Extract facts from articles (files or directories) into a knowledge base.
 
     Running it again on the same inputs changes nothing; a build that was
     stopped half-way goes on where it stopped.
     """
     from placefacts.errors import PlacefactsError
+    from placefacts.parallel import default_jobs
     from placefacts.store import build, input_files
 
     failed: list[str] = []
@@ -34,13 +37,15 @@ def build_command(paths: tuple[str, ...], db_path: str, progress: bool | None) -
 
     files = input_files(paths, on_error)
     show = sys.stderr.isatty() if progress is None else progress
+    jobs = jobs or default_jobs()
     try:
         if show and files:
             with click.progressbar(length=len(files), label="Building", file=sys.stderr, show_pos=True,
                                    show_eta=True, item_show_func=lambda p: p and p[-40:]) as bar:
-                stats = build(db_path, paths, on_error, files=files, progress=lambda p: bar.update(1, p))
+                stats = build(db_path, paths, on_error, files=files, jobs=jobs,
+                              progress=lambda n, p: bar.update(n, p))
         else:
-            stats = build(db_path, paths, on_error, files=files)
+            stats = build(db_path, paths, on_error, files=files, jobs=jobs)
     except PlacefactsError as exc:
         report_error(exc)
         raise SystemExit(1) from None

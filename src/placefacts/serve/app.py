@@ -63,8 +63,8 @@ def _db(request: Request) -> Iterator[sqlite3.Connection]:
 DB = Annotated[sqlite3.Connection, Depends(_db)]
 
 
-def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status)
+def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status_code)
 
 
 def _wants_html(request: Request) -> bool:
@@ -73,6 +73,8 @@ def _wants_html(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, error: PlacefactsError) -> Response:
+    if error.path is None:
+        error.path = request.url.path
     if _wants_html(request):
         return render("error.html", status, status=status, error=error, q=request.query_params.get("q"))
     return JSONResponse(error.to_dict(), status_code=status)

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from placefacts.errors import PlacefactsError, ReadError
+from placefacts.model import Document, Record
 from placefacts.store.db import open_rw
 from placefacts.store.write import content_hash, is_stored, store_record
 
 # Files taken from a walked directory; metadata (.tsv, .json, .jsonl) is left out.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".wiki", ".xml", ".xml.bz2")
 
+CHUNK = 8  # documents per round trip to a worker
+WINDOW_PER_JOB = 4  # chunks in flight per worker: enough to keep each busy
 ErrorHandler = Callable[[Exception, str], None]
 
 
@@ -50,20 +58,68 @@ def input_files(paths: Iterable[str], on_error: ErrorHandler) -> list[str]:
     return files
 
 
-def _documents(path: str) -> Iterator:  # noqa: ANN202 - Iterator[Document]
-    from placefacts.read import read_path
+class ExtractionError(PlacefactsError):
+    """A finder failed on one document: reported, and the batch goes on."""
 
-    yield from read_path(path)
+    code = "E000"
+
+
+Work = tuple[int, str, Document]  # (file index, file path, document)
+Outcome = tuple[int, str, Document, Record | str]  # a str is the failure's message (it pickles)
+
+
+def _extract_chunk(chunk: list[Work]) -> list[Outcome]:
+    from placefacts.pipeline import extract_document
+
+    out: list[Outcome] = []
+    for index, path, doc in chunk:
+        try:
+            out.append((index, path, doc, extract_document(doc)))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            out.append((index, path, doc, f"unexpected {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _extracted(work: Iterator[Work], jobs: int) -> Iterator[Outcome]:
+    """Records of the documents, in input order; extraction spread over `jobs` processes.
+
+    Documents travel to the workers and records come back; storing stays in this
+    process, so there is one writer. At most `WINDOW_PER_JOB` chunks per worker are
+    in flight, so memory stays flat however many documents there are.
+    """
+    if jobs <= 1:
+        for item in work:
+            yield from _extract_chunk([item])
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    pending: deque[Future[list[Outcome]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
+        try:
+            while chunk := list(islice(work, CHUNK)):
+                pending.append(pool.submit(_extract_chunk, chunk))
+                if len(pending) >= jobs * WINDOW_PER_JOB:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: ErrorHandler,
-          files: list[str] | None = None, progress: Callable[[str], None] | None = None) -> BuildStats:
+          files: list[str] | None = None, progress: Callable[[int, str], None] | None = None,
+          jobs: int = 1) -> BuildStats:
     """Extract and store every document of `paths`; documents stored before are not extracted again.
 
     A bad input is reported through `on_error` and the batch goes on; every document
     is its own transaction, so an interrupted build resumes where it stopped.
+    `progress(n, path)` is told each time `n` more files are done.
     """
-    from placefacts.pipeline import extract_document
+    from placefacts.read import read_path
 
     started = time.monotonic()
     stats = BuildStats()
@@ -77,28 +133,40 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
     todo = files if files is not None else input_files(paths, fail)
     stats.files = len(todo)
     conn = open_rw(db_path)
-    try:
-        for path in todo:
+    done = 0  # files fully handled, for the progress bar
+
+    def advance(upto: int) -> None:
+        nonlocal done
+        if progress is not None and upto > done:
+            progress(upto - done, todo[upto - 1])
+        done = max(done, upto)
+
+    def work() -> Iterator[Work]:
+        for index, path in enumerate(todo):
             try:
-                for doc in _documents(path):
+                for doc in read_path(path):
                     if is_stored(conn, doc.source, content_hash(doc.raw)):
                         stats.unchanged += 1
-                        continue
-                    record = extract_document(doc)
-                    outcome = store_record(conn, doc, record)
-                    if outcome == "unchanged":
-                        stats.unchanged += 1
                     else:
-                        setattr(stats, outcome, getattr(stats, outcome) + 1)
-                        stats.facts += len(record.facts)
+                        yield index, path, doc
             except PlacefactsError as exc:
-                if exc.code == "E006":  # the database itself is failing: stop, do not spray errors
-                    raise
                 fail(exc, path)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            except Exception as exc:  # noqa: BLE001 - a reader bug on one input must not stop the batch
                 fail(exc, path)
-            if progress is not None:
-                progress(path)
+
+    try:
+        for index, path, doc, result in _extracted(work(), jobs):
+            advance(index)  # every file before this one is finished
+            if isinstance(result, str):
+                fail(ExtractionError(result, doc.source), path)
+                continue
+            outcome = store_record(conn, doc, result)  # a StoreError (E006) stops the build
+            if outcome == "unchanged":
+                stats.unchanged += 1
+            else:
+                setattr(stats, outcome, getattr(stats, outcome) + 1)
+                stats.facts += len(result.facts)
+        advance(len(todo))
     finally:
         conn.close()
     stats.failed = failed

@@ -87,6 +87,7 @@ def _fact(row: sqlite3.Row, qualifiers: dict[str, Any]) -> dict[str, Any]:
         "place_id": row["place_id"],
         "property": row["property"],
         "wikidata_property": WIKIDATA_PROPERTY.get(row["property"]),
+        "value_type": row["value_type"],
         "value": json.loads(row["value_json"]),
         "unit": row["unit"],
         "qualifiers": qualifiers,
@@ -158,7 +159,7 @@ def get_place(conn: sqlite3.Connection, place_id: int, with_context: bool = True
     row = conn.execute(f"SELECT {_PLACE_COLUMNS}, d.raw FROM places p JOIN documents d ON d.id = p.document_id"
                        " WHERE p.id = ?", (place_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"no place with id {place_id}", f"/places/{place_id}", "search for it by name")
+        raise NotFoundError(f"no place with id {place_id}", hint="search for it by name")
     facts_rows = conn.execute(_FACT_SELECT + " WHERE f.place_id = ? ORDER BY f.seq", (place_id,)).fetchall()
     quals = _qualifiers(conn, [r["id"] for r in facts_rows])
     facts = []
