@@ -12,6 +12,7 @@ _END = re.compile(r"[.!?][\"')\]]*(?=\s)|\n[ \t]*\n|<(?:/?p|br|/?li|/?h\d|/?td|/
 _TAG = re.compile(r"<[^>]*>")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _BOLD = re.compile(r"'{2,}")
+_LINK_PART = re.compile(r"\[\[[^\]|]*\||\[\[|\]\]")  # what is left of a link cut by the evidence span
 _SPACE = re.compile(r"\s+")
 
 
@@ -27,7 +28,7 @@ def _readable(piece: str, form: str) -> str:
     if form == "html":
         piece = html.unescape(_TAG.sub("", piece))
     elif form == "wikitext":
-        piece = _BOLD.sub("", _WIKILINK.sub(r"\1", _TAG.sub("", piece)))
+        piece = _LINK_PART.sub("", _BOLD.sub("", _WIKILINK.sub(r"\1", _TAG.sub("", piece))))
     return _SPACE.sub(" ", piece)
 
 
