@@ -125,8 +125,9 @@ def clean_plaintext(raw: str, title: str | None = None) -> Prepared:
         blank_lines = 0
         gap_start = body_end
         block_lines += 1
-        next_blank = index + 1 >= len(lines) or _is_blank(raw, lines[index + 1])
-        if next_blank and block_lines == 1 and block_kind != "item" and _looks_like_heading(raw[body_start:body_end]):
+        next_blank = index + 1 < len(lines) and _is_blank(raw, lines[index + 1])
+        more_after = any(not _is_blank(raw, line) for line in lines[index + 1 :])
+        if next_blank and more_after and block_lines == 1 and block_kind != "item" and _looks_like_heading(raw[body_start:body_end]):
             heading = raw[body_start:body_end]
             if _title_line(raw, lines, index):
                 close_block("title")

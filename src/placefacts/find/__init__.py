@@ -5,14 +5,14 @@ registry (`context.REGISTRY`) lists what each reads and writes.
 """
 
 from placefacts.find import (  # noqa: F401  (importing registers the finders, in this order)
-    names,
     classification,
-    location,
     coordinates,
-    measures,
-    population,
     distances,
     inception,
+    location,
+    measures,
+    names,
+    population,
 )
 from placefacts.find.context import REGISTRY, Candidate, Component, Context
 

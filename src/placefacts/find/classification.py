@@ -51,22 +51,24 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
     pos = start
     while pos < end:
         found = _category_at(text, pos, end)
-        if not found:
-            return
-        surface = found.group().lower()
-        value = entries("place_categories").get(surface) or entries("place_categories").get(
-            surface.replace("-", " ")
-        ) or surface
-        after = text[found.end() : found.end() + 40]
-        if value == "seat" and re.match(r"\s(?:of\s)?(?:the\s)?[\w\s]*?County\b", after):
-            value = "county seat"
-        yield value, found.start(), found.end()
+        if found:
+            surface = found.group().lower()
+            table = entries("place_categories")
+            value = table.get(surface) or table.get(surface.replace("-", " ")) or surface
+            if value == "seat" and re.match(r"\s(?:of\s)?(?:the\s)?[\w\s]*?County\b", text[found.end() : found.end() + 40]):
+                value = "county seat"
+            yield value, found.start(), found.end()
+            pos = found.end()
         # "the capital and most populous city", "a town and commune", "X, and the capital of Y".
-        rest = text[found.end() : end]
-        joiner = re.match(r"(?:\s(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?and\s(?:is\s)?(?:also\s)?", rest)
-        if not joiner or joiner.end() > 90:
+        joiner = (_JOINER if found else _SKIP_PHRASE).match(text, pos, end)
+        if not joiner or joiner.end() - pos > 90:
             return
-        pos = found.end() + joiner.end()
+        pos = joiner.end()
+
+
+_JOINER = re.compile(r"(?:\s(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
+# A noun phrase without a category, then "and": "historical centre of the Region, and ...".
+_SKIP_PHRASE = re.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
 
 
 @component("classification", reads=("prose",), writes=("instance_of",))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject
+from placefacts.find.textutil import NAME
 
 _DEG = r"[°º˚]"
 _MIN = r"(?:['′’]|&prime;)"
@@ -31,6 +32,15 @@ def _dms(match: re.Match[str], n: str) -> tuple[float, str]:
     return (-value if hemisphere in "SW" else value), hemisphere
 
 
+_NAME_THEN_PAREN = re.compile(rf"({NAME})\s\([^()]*$")
+
+
+def _of_other_name(ctx: Context, text: str, floor: int, pos: int) -> bool:
+    """Coordinates in brackets after another place's name ("Whitcomb Summit (42.7°N ...)") are that place's."""
+    found = _NAME_THEN_PAREN.search(text, max(floor, pos - 120), pos)
+    return bool(found) and not ctx.is_subject(found.group(1)) and about_subject(found.group(1), ctx.aliases) is False
+
+
 def _valid(lat: float, lon: float) -> bool:
     return -90 <= lat <= 90 and -180 <= lon <= 180
 
@@ -39,9 +49,9 @@ def _valid(lat: float, lon: float) -> bool:
 def find_coordinates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if about_subject(sentence.text, ctx.aliases) is False and not re.search(r"\bcoordinates\b", sentence.text):
-            continue
         for match in _DMS.finditer(text, sentence.start, sentence.end):
+            if _of_other_name(ctx, text, sentence.start, match.start()):
+                continue
             (a, ha), (b, hb) = _dms(match, "a"), _dms(match, "b")
             if ha in "NS" and hb in "EW":
                 lat, lon = a, b
@@ -52,6 +62,8 @@ def find_coordinates(ctx: Context) -> Iterator[Candidate]:
             if _valid(lat, lon):
                 yield Candidate("coordinates", {"lat": round(lat, 6), "lon": round(lon, 6)}, match.start(), match.end(), confidence=0.9)
         for match in _DECIMAL_PAIR.finditer(text, sentence.start, sentence.end):
+            if _of_other_name(ctx, text, sentence.start, match.start()):
+                continue
             if not _PAIR_CUE.search(text, max(sentence.start, match.start() - 40), match.start()):
                 continue
             lat = float(match.group("lat").replace("−", "-"))

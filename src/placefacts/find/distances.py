@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject, topic
+from placefacts.find.grammar import about_subject, strip_intro
 from placefacts.find.textutil import NAME
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
 from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
@@ -29,6 +29,8 @@ _DIST = re.compile(
     rf"(?:(?:capital(?:\scity)?|city|town|village|township|port)(?:,\s|\sof\s|\s))?(?P<target>{NAME}|city\scentre|city\scenter|town\scentre|town\scenter))?"
     rf"(?:\s(?:to\sthe\s)(?P<dir2>{DIRECTION}))?",
 )
+# "The Baikonur Cosmodrome lies ...": the named thing before the verb.
+_OTHER_PLACE = re.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){{0,3}}?)\s(?:lies|lie|is|are|located|situated|sits|stands)\b")
 _LIES = re.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
 
 
@@ -61,12 +63,12 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                 continue
             if target is None:
                 # "The Baikonur Cosmodrome lies 400 kilometres to the south west": the other place is the topic.
-                other = topic(sentence.text)
                 before = text[sentence.start : match.start()]
+                other = _OTHER_PLACE.match(strip_intro(before))
                 if about is not False or not direction or not other or not _LIES.search(before):
                     continue
-                target = other
-                start = sentence.start + sentence.text.find(other)
+                target = other.group(1)
+                start = sentence.start + before.find(target)
             else:
                 if about is False or not (direction or re.search(r"\bfrom\b", match.group(), re.IGNORECASE)):
                     continue

@@ -31,7 +31,7 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _NAME_START = re.compile(rf"^(?:the |The )?({NAME})")
-_FUNCTION_WORD = re.compile(
+FUNCTION_WORD = re.compile(
     r"^(?:At|In|On|By|As|For|From|With|After|Before|During|Since|Until|Between|Most|Many|Some|Several|Other|Both|"
     r"All|Each|These|Those|There|Here|Although|While|When|Because|However|According|Today|Its|His|Her|Their|One|Two|"
     r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|"
@@ -70,13 +70,21 @@ def about_subject(sentence: str, aliases: set[str], strict: bool = False) -> boo
     anaphor = ANAPHOR.match(body)
     if anaphor:
         if strict and anaphor.group().lower() == "its":
+            rest = body[anaphor.end() :]
+            if _ITS_SCOPE.match(rest):
+                return True  # "Its urban area ...", "Its population ..."
+            if _ITS_OTHER.match(rest):
+                return False  # "Its neighbour Dray has ..."
             return None
         return True
     name = _NAME_START.match(body)
-    if not name or _FUNCTION_WORD.match(name.group(1)):
+    if not name or FUNCTION_WORD.match(name.group(1)):
         return None
     return refers_to_subject(name.group(1), aliases)
 
+
+_ITS_SCOPE = re.compile(r"\s(?:total\s)?(?:population|urban|metropolitan|metro|municipal|greater|wider)\b", re.IGNORECASE)
+_ITS_OTHER = re.compile(rf"\s(?:[a-z-]+\s){{1,3}}(?:of\s)?(?:the\s)?{NAME}")
 
 _SCOPE_WORDS = frozenset(
     "greater metropolitan metro area statistical urban city town municipality of the region agglomeration "

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject
+from placefacts.find.grammar import PLACE_NOUNS, about_subject
 from placefacts.normalise.dates import DATE_RE, parse_date
 
 _EVENTS = (
@@ -29,6 +29,7 @@ _EVENTS = (
     (r"\bproclaimed\b", "proclaimed"),
     (r"\boperative\b", "operative"),
 )
+ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
 _EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
 _PARTICIPLE_START = re.compile(r"^(?:Originally\s|First\s)?(?:Founded|Established|Settled|Created|Incorporated|Chartered)\b")
 # Things other than the place whose founding a sentence may report.
@@ -38,6 +39,12 @@ _OTHER_THING = re.compile(
     r"[^.;,]{0,30}$",
     re.IGNORECASE,
 )
+
+
+def _names_subject(ctx: Context, text: str) -> bool:
+    """The subject is named, or referred to as "the town", in this text."""
+    low = text.lower()
+    return bool(ANAPHOR_ANYWHERE.search(text)) or any(re.search(rf"\b{re.escape(a)}\b", low) for a in ctx.aliases if a)
 
 
 def _event_name(match: re.Match[str]) -> str:
@@ -59,9 +66,7 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             before = text[sentence.start : event.start()]
             if _OTHER_THING.search(before[-45:]):
                 continue
-            if topic is None and not participle and not any(
-                re.search(rf"\b{re.escape(a)}\b", before.lower()) for a in ctx.aliases if a
-            ):
+            if topic is None and not participle and _event_name(event) != "first settled" and not _names_subject(ctx, before):
                 continue
             found = _date_after(text, event.end(), sentence.end) or _date_before(text, event.start(), sentence.start)
             if not found:

@@ -28,15 +28,19 @@ _WATER_WORDS = set(entries("water_bodies"))
 _LAND_WORDS = set(entries("landforms"))
 _WATER = alternation("water_bodies")
 _LAND = alternation("landforms")
-_CHAIN_LINK = re.compile(r"^(?:,\s(?:and\s)?(?:in\s)?(?:the\s)?|\sin\s(?:the\s)?|\sof\s(?:the\s)?)$")
+_CHAIN_LINK = re.compile(
+    r"^(?:\s(?:region|province|state|county|district|department|prefecture|oblast|governorate))?"
+    r"(?:,\s(?:and\s)?(?:in\s)?(?:the\s)?|\sin\s(?:the\s)?|\sof\s(?:the\s)?)$"
+)
 _CHAIN_START = re.compile(
     r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
     r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
 )
 _NONLOCAL_CUE = re.compile(
     r"\b(?:by|with|after|for|named|called|along with|than|like|including|such as|"
-    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)|"
-    r"federal|electoral|parliamentary|constituency|diocese|archdiocese)\s(?:the\s)?(?:[a-z]+\s)?$",
+    r"(?<!in\sthe\s)(?<![\w-])(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)|"
+    r"serving|serves|community|(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30})"
+    r"\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?$",
     re.IGNORECASE,
 )
 # Polities of the past and areas that are not administrative units.
@@ -108,16 +112,38 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             link = text[previous_end : mention.outer_start] if previous_end >= 0 else ""
             chained = in_chain and bool(_CHAIN_LINK.match(link))
             starts_chain = bool(_CHAIN_START.search(before)) and not _NONLOCAL_CUE.search(before)
+            if _NAMED_AFTER.search(text, sentence.start, mention.start):
+                continue  # "named after a village in Spain": the other place's location
             in_chain = False
             if not (chained or starts_chain):
                 continue
-            if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", text[mention.end : mention.end + 25]):
+            following = text[mention.end : mention.end + 30]
+            if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following):
                 continue  # "the Brisbane metropolitan area" is not a unit the place lies in
+            if re.search(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", before, re.IGNORECASE):
+                continue  # "the river Yamuna" is water, not a unit
+            if _adjectival(mention.value, following):
+                continue
             found = list(_classify(ctx, mention, before, defining))
             if found:
                 in_chain = True
                 previous_end = mention.end
                 yield from found
+
+
+_NAMED_AFTER = re.compile(r"\bnamed\s(?:after|for)\b", re.IGNORECASE)
+_ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
+
+
+def _adjectival(value: str, following: str) -> bool:
+    """"the Mexican state of", "France's Caribbean overseas department": a modifier, not a unit."""
+    if _ADMIN_HEAD.search(value) or countries.country(value):
+        return False
+    if re.match(r"^\s(?!and\b|or\b|in\b|on\b|of\b|near\b|at\b|with\b|to\b|is\b|was\b|the\b)[a-z]", following):
+        if _ADMIN_WORD.match(following) and not re.search(r"(?:an|ian|ese|ish)$", value):
+            return False  # "the Lombardy region", "the Chalatenango department"
+        return True
+    return False
 
 
 def _classify(ctx: Context, mention: Mention, before: str, defining: bool) -> Iterator[Candidate]:
@@ -139,7 +165,9 @@ def _classify(ctx: Context, mention: Mention, before: str, defining: bool) -> It
         else:
             written = value if countries.country(value) else countries.strip_directional(value)
             offset = value.find(written)
-            yield Candidate("country", written, span[0] + offset, span[0] + offset + len(written), confidence=0.9)
+            # An abbreviation ("U.S", "UK", "PRC") is given as the country's name; a name as written.
+            shown = state.name if len(written.replace(".", "")) <= 4 and written.replace(".", "").isupper() else written
+            yield Candidate("country", shown, span[0] + offset, span[0] + offset + len(written), confidence=0.9)
         return
     if countries.constituent(value):
         yield Candidate("located_in", value, *span, confidence=0.85)
@@ -151,39 +179,37 @@ def _classify(ctx: Context, mention: Mention, before: str, defining: bool) -> It
 
 # Features -----------------------------------------------------------------
 
-_FEATURE_FORMS = (
-    # "Kara-Kengir River", "Bay of Biscay", "Lake Tahoe": a name carrying its head word.
-    re.compile(rf"(?<![\w-])(?:the\s)?(?P<name>{NAME})"),
-    # "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
-    re.compile(rf"(?<![\w-])(?:the\s)?(?P<name>{NAME}\s(?:{_WATER}|{_LAND}))\b"),
-    # "the river Yamuna".
-    re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})"),
-)
+# "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
+_LOWER_HEAD = re.compile(rf"(?<![\w-])(?:the\s)?(?P<name>{NAME}\s(?:{_WATER}|{_LAND}))\b")
+# "the river Yamuna".
+_RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 
 
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
     text = ctx.text
     for sentence, _defining in _location_sentences(ctx):
+        # (form, value, start, end, start including "the") of every candidate name in the sentence.
+        found = [(0, m.value, m.start, m.end, m.outer_start) for m in names(text, sentence.start, sentence.end)]
+        for form_index, form in ((1, _LOWER_HEAD), (2, _RIVER_FIRST)):
+            found.extend(
+                (form_index, m.group("name"), m.start("name"), m.end("name"), m.start())
+                for m in form.finditer(text, sentence.start, sentence.end)
+            )
         seen: list[tuple[int, int]] = []
-        for form_index, form in enumerate(_FEATURE_FORMS):
-            for match in form.finditer(text, sentence.start, sentence.end):
-                value = match.group("name")
-                if form_index == 0 and not _has_head(value, words):
-                    continue
-                if form_index == 1 and value.split()[-1].lower() not in words:
-                    continue
-                if form_index == 2 and prop != "near_water":
-                    continue
-                start = match.start("name")
-                if any(a <= start < b for a, b in seen):
-                    continue
-                before = text[max(sentence.start, match.start() - 70) : match.start()]
-                if not cue.search(before) and match.start() > sentence.start:
-                    continue
-                if ctx.is_subject(value):
-                    continue
-                seen.append((start, match.end("name")))
-                yield Candidate(prop, value, start, match.end("name"), confidence=0.75)
+        for form_index, value, start, end, outer in found:
+            if form_index == 0 and not _has_head(value, words):
+                continue
+            if form_index == 1 and value.split()[-1].lower() not in words:
+                continue
+            if form_index == 2 and prop != "near_water":
+                continue
+            if any(a <= start < b for a, b in seen) or ctx.is_subject(value):
+                continue
+            before = text[max(sentence.start, outer - 70) : outer]
+            if outer > sentence.start and not cue.search(before):
+                continue
+            seen.append((start, end))
+            yield Candidate(prop, value, start, end, confidence=0.75)
 
 
 @component("near_water", reads=("prose",), writes=("near_water",))

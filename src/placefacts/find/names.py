@@ -33,7 +33,7 @@ _LATER = (
     (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative"),
     (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative"),
     (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative"),
-    (re.compile(rf"\b(?:formerly|previously|once|originally|then)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former"),
+    (re.compile(rf"\b(?:formerly|previously|originally)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former"),
     (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former"),
     (re.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former"),
     (re.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former"),
@@ -76,7 +76,7 @@ def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Ca
         kind = "native"
         for piece in re.finditer(r"[^\s\"“”'‘’](?:[^\"“”]*?[^\s\"“”'‘’])?(?=\s+or\s+(?:alternatively\s+)?|\s*$|\s+[\"“])", segment):
             value = piece.group()
-            value = re.sub(r"^(?:or|alternatively|or alternatively)\s+", "", value)
+            value = re.sub(r"^(?:or\s+alternatively|alternatively|or)\s+", "", value)
             if not re.search(r"[^\W\d_]", value):
                 continue
             if not colon:
@@ -108,9 +108,13 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
                 continue
             alt = _OR_NAME.match(text, pos, head_end)
             if alt:
-                has_paren_label = re.match(r"\s?\([^)]*:", text[alt.end() : head_end])
+                # "or Xixón (Asturian: [ʃiˈʃoŋ])": a pronunciation alone makes it that language's name.
+                paren = re.match(r"\s?\(([^)]*)\)", text[alt.end() : head_end])
+                native = bool(paren) and ":" in paren.group(1) and not re.search(
+                    r":\s*[^\W\d_]", _IPA.sub("", paren.group(1))
+                )
                 candidate = _name_candidate(ctx, alt.group("n"), alt.start("n"), alt.end("n"),
-                                            "native" if has_paren_label else "alternative", 0.8)
+                                            "native" if native else "alternative", 0.8)
                 if candidate:
                     yield candidate
                 pos = alt.end()
@@ -135,9 +139,11 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
             if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
                 continue
         for pattern, kind in _LATER:
-            for match in pattern.finditer(text, sentence.start, sentence.end):
+            # On the sentence itself, so that "^" anchors at its start.
+            for match in pattern.finditer(sentence.text):
                 for group in ("q", "q2", "n"):
                     if group in pattern.groupindex and match.group(group):
-                        candidate = _name_candidate(ctx, match.group(group), match.start(group), match.end(group), kind, 0.7)
+                        begin = sentence.start + match.start(group)
+                        candidate = _name_candidate(ctx, match.group(group), begin, begin + len(match.group(group)), kind, 0.7)
                         if candidate:
                             yield candidate

@@ -48,7 +48,7 @@ def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
         yield from _split(value[rest:], start + rest, start + rest)
         return
     of = value.rfind(" of ")
-    if of > 0 and country(value[of + 4 :]):
+    if of > 0 and country(value[of + 4 :]) and not country(value):
         yield Mention(value[:of], start, start + of, outer_start)
         tail = start + of + 4
         yield Mention(value[of + 4 :], tail, start + len(value), tail)

@@ -106,7 +106,7 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
 def find_population(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if about_subject(sentence.text, ctx.aliases) is False and not any(
+        if about_subject(sentence.text, ctx.aliases, strict=True) is False and not any(
             p.search(sentence.text) for _, p in _SCOPES[:2]
         ):
             continue
@@ -114,7 +114,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
         last_year: str | None = None
         for number in _NUM.finditer(text, sentence.start, sentence.end):
             raw_number = number.group()
-            if is_year(raw_number) and not _PEOPLE_AFTER.match(text[number.end() : number.end() + 20]):
+            if is_year(raw_number) and not re.match(r"\s(?:people|inhabitants|residents)\b", text[number.end() : number.end() + 20]):
                 continue
             before = text[max(sentence.start, number.start() - 80) : number.start()]
             after = text[number.end() : number.end() + 30]
@@ -158,7 +158,5 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
 def _trigger_start(text: str, pos: int, floor: int) -> int:
     """Start of the population word governing a figure, so the evidence reads as a phrase."""
     window = text[max(floor, pos - 80) : pos]
-    found = None
-    for found in re.finditer(r"\b(?:population|populace|inhabitants|residents)\b", window, re.IGNORECASE):
-        pass
-    return max(floor, pos - 80) + found.start() if found else pos
+    words = list(re.finditer(r"\b(?:population|populace|inhabitants|residents)\b", window, re.IGNORECASE))
+    return max(floor, pos - 80) + words[-1].start() if words else pos

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from placefacts.find.context import Context
-from placefacts.find.grammar import COPULA
+from placefacts.find.grammar import COPULA, FUNCTION_WORD
 from placefacts.find.textutil import NAME, fold
 
 _LEAD_NAME = re.compile(rf"^(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
+_OPENING_NAME = re.compile(rf"^(?:The |the )?({NAME})")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _GENERIC = re.compile(
     r"^(?:City|Town|Municipality|Borough|County|Village|District|Metropolitan City|Province|Shire) of (.+)$"
@@ -43,6 +44,11 @@ def detect(ctx: Context) -> None:
             if COPULA.search(sentence.text):
                 ctx.defining = sentence
                 break
+    if not names and ctx.sentences:
+        # No defining sentence: the name the text opens with ("Brannock attained city status ...").
+        match = _OPENING_NAME.match(ctx.sentences[0].text)
+        if match and not FUNCTION_WORD.match(match.group(1)):
+            names.append(match.group(1))
     if not names:
         return
     ctx.subject = names[0]

@@ -35,7 +35,7 @@ CAP_WORD = (
     rf"[{UPPER}][{LETTER}\u0300-\u036f'’·-]*[{LETTER}\u0300-\u036f]|[{UPPER}])"
 )
 # Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent".
-CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|on|upon|am|an|im|bei|van|von|der|den|the|and|'s|’s)"
+CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|on|upon|am|an|im|bei|van|von|der|den|the|'s|’s)"
 NAME = rf"{CAP_WORD}(?:[ \-–]{CAP_WORD}|[ \-]{CONNECTOR}[ \-](?:{CONNECTOR}[ \-])?{CAP_WORD})*"
 NAME_RE = re.compile(NAME)
 

@@ -36,7 +36,27 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
         pass
     if b"\x00" in data:
         raise DecodeError("looks like a binary file, not text", path, "give a UTF-8 text, HTML or wikitext file")
+    western = _plausible_cp1252(data)
+    if western is not None:
+        return western
     guess = charset_normalizer.from_bytes(data).best()
     if guess is None or guess.chaos > 0.2:
         raise DecodeError("is not UTF-8 and its encoding cannot be detected", path, "convert it to UTF-8")
     return str(guess)
+
+
+_CP1252_MARKS = set("’‘“”–—…°·«»€£§©®ºª×")
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """Windows-1252 (a superset of Latin-1) when every non-ASCII character it yields is a letter or common mark.
+
+    Detectors guess badly on short texts; the commonest legacy encoding of
+    European place names is tried first and kept only if it reads cleanly.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [c for c in text if ord(c) > 127 and not (c.isalpha() or c in _CP1252_MARKS)]
+    return text if not odd else None

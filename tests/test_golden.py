@@ -1,0 +1,62 @@
+"""Golden tests: the extractor scored on the shared gold by `placefacts eval`, against floors that only go up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from placefacts.cli import main
+
+FLOORS = json.loads((Path(__file__).parent / "golden_floors.json").read_text("utf-8"))
+SEED = "gold/000_51423491cc0256e5.json"
+
+
+def _eval(shared: Path, gold: list[str], properties: list[str] | None = None) -> dict:
+    args = ["eval", *[str(shared / g) for g in gold], "--root", str(shared), "--format", "json"]
+    if properties:
+        args += ["--properties", ",".join(properties)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _lead_gold(shared: Path) -> list[str]:
+    out = []
+    for path in sorted((shared / "gold/dev").glob("*.json")):
+        source = json.loads(path.read_text("utf-8"))["source"]
+        if source.startswith(("corpus/wiktor/", "corpus/cities-leads/")):
+            out.append(str(path.relative_to(shared)))
+    return out
+
+
+def test_seed_lead_properties(shared: Path) -> None:
+    report = _eval(shared, [SEED], FLOORS["lead_properties"])
+    floor = FLOORS["seed_lead"]
+    assert report["micro"]["recall"] >= floor["recall"], report["by_property"]
+    assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+    assert report["must_not_hits"] == 0
+    assert report["grounded_share"] == 1.0
+
+
+def test_seed_never_blames_others(shared: Path) -> None:
+    report = _eval(shared, [SEED])
+    assert report["must_not_hits"] == 0
+    assert report["grounded_share"] == 1.0
+
+
+def test_dev_leads_lead_properties(shared: Path) -> None:
+    report = _eval(shared, _lead_gold(shared), FLOORS["lead_properties"])
+    floor = FLOORS["dev_leads_lead_properties"]
+    assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
+    assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+    assert report["grounded_share"] == 1.0
+
+
+def test_every_annotated_lead_property_is_found(shared: Path) -> None:
+    report = _eval(shared, [SEED, *_lead_gold(shared)], FLOORS["lead_properties"])
+    annotated = {p: c for p, c in report["by_property"].items() if c["gold"]}
+    assert len(annotated) >= 10
+    never = [p for p, c in annotated.items() if c["matched"] == 0]
+    assert not never, f"never matched a gold fact: {never}"
