@@ -85,7 +85,7 @@ def month_axis() -> Axis:
 
 
 def line_chart(series: list[Series], x: Axis, y: Axis, title: str, y_unit: str = "",
-               width: int = 640, height: int = 300, point_label: str = "{x}: {y}") -> Markup:
+               width: int = 450, height: int = 280, point_label: str = "{x}: {y}") -> Markup:
     """An accessible SVG line chart; `point_label` formats each point's tooltip ({x}, {y}, {series})."""
     left, right, top, bottom = 64, 16, 36, 56
     plot_w, plot_h = width - left - right, height - top - bottom
