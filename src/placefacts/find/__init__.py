@@ -14,6 +14,7 @@ from placefacts.find import (  # noqa: F401  (importing registers the finders, i
     names,
     population,
 )
+from placefacts.find import infobox, tables  # noqa: F401
 from placefacts.find.context import REGISTRY, Candidate, Component, Context
 
 __all__ = ["REGISTRY", "Candidate", "Component", "Context"]

@@ -28,8 +28,10 @@ _STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|foun
 _MODIFIER_WORD = re.compile(
     r"(?:a|an|the|its|their|[A-Z][\w'’.-]*(?:'s|’s)|[\w-]+(?:est|st|nd|rd|th)|most|more|very|mainly|largely|"
     r"small|large|big|major|important|former|historic|historical|old|new|linear|rural|urban|residential|"
-    r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|[a-z]+al|[a-z]+ic|"
-    r"[a-z]+ous|[a-z]+an|[A-Z][a-z]+an)\s"
+    r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|"
+    r"[A-Z][a-z]+(?:an|ish|ese|ic|i)|"
+    r"(?!(?:of|in|on|at|to|for|from|by|with|and|or|the|a|an|part|one|home|site|seat|centre|center|heart|"
+    r"hub|member|subject|place|area|region|point)\b)[a-z]+)\s"
 )
 
 
@@ -66,7 +68,9 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
         pos = joiner.end()
 
 
-_JOINER = re.compile(r"(?:\s(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
+# "and" joins another category only directly, or with a comma after a place phrase
+# ("a city in, and the county seat of", "X of the Region, and the capital of Y").
+_JOINER = re.compile(r"(?:\s(?:of|in|on)\b[^,;]*?,\s|,\s|\s)and\s(?:is\s)?(?:also\s)?")
 # A noun phrase without a category, then "and": "historical centre of the Region, and ...".
 _SKIP_PHRASE = re.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
 

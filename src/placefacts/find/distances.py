@@ -17,7 +17,7 @@ from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
 
 _POINT = r"(?i:north|south|east|west)"
 DIRECTION = (
-    rf"(?:{_POINT}(?:[\s-]?(?i:north|south)?(?i:east|west))?(?i:ern)?|[NS]\.?\s?[EW]\.|[NSEW]{{1,3}}(?![\w]))"
+    rf"(?:{_POINT}(?:[\s/-]?(?i:north|south)?(?i:east|west))?(?:[/-]{_POINT}(?:[\s-]?(?i:east|west))?)?(?i:ern)?|[NS]\.?\s?[EW]\.|[NSEW]{{1,3}}(?![\w]))"
 )
 _UNIT = rf"(?i:{LENGTH_UNIT})"
 _QTY = rf"(?P<num>{NUMBER})\s?(?P<unit>{_UNIT})\b\.?"
@@ -25,7 +25,7 @@ _CONV = rf"(?:\s?\((?:about\s|approx\.\s)?(?P<num2>{NUMBER})\s?(?P<unit2>{_UNIT}
 _DIST = re.compile(
     rf"(?:(?i:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)\s)?{_QTY}{_CONV}"
     rf"(?:\s(?:to\sthe\s|due\s)?(?P<dir>{DIRECTION}))?"
-    rf"(?:\s(?:of|from)\s(?:the\s)?(?:(?:state|national|provincial|regional|district)\s)?"
+    rf"(?:\s(?:of|from)\s(?:the\s)?(?:(?:state|national|provincial|regional|district|central|downtown|greater)\s)?"
     rf"(?:(?:capital(?:\scity)?|city|town|village|township|port)(?:,\s|\sof\s|\s))?(?P<target>{NAME}|city\scentre|city\scenter|town\scentre|town\scenter))?"
     rf"(?:\s(?:to\sthe\s)(?P<dir2>{DIRECTION}))?",
 )
@@ -70,9 +70,15 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                 target = other.group(1)
                 start = sentence.start + before.find(target)
             else:
-                if about is False or not (direction or re.search(r"\bfrom\b", match.group(), re.IGNORECASE)):
+                if not (direction or re.search(r"\bfrom\b", match.group(), re.IGNORECASE)):
                     continue
-                if ctx.is_subject(target):
+                if ctx.is_subject(target) or ctx.is_subject(re.sub(r"\s(?:town|city)\s(?:centre|center)$", "", target)):
+                    # "Downtown Savannah is 13 miles north of the Montgomery town center": the topic is the other place.
+                    other = _OTHER_PLACE.match(strip_intro(text[sentence.start : match.start()]))
+                    if not other or ctx.is_subject(other.group(1)):
+                        continue
+                    target = other.group(1)
+                elif about is False:
                     continue
                 start = match.start("num")
             qualifiers: dict[str, object] = {"distance_km": tidy(km, 3)}

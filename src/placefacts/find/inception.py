@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import PLACE_NOUNS, about_subject
+from placefacts.find.textutil import NAME
 from placefacts.normalise.dates import DATE_RE, parse_date
 
 _EVENTS = (
@@ -20,6 +21,7 @@ _EVENTS = (
     (r"\b(?:founded|founding|foundation)\b", "founded"),
     (r"\b(?:established|establishment)\b", "established"),
     (r"\bsettled\b", "settled"),
+    (r"\bplatted\b|\blaid out\b", "platted"),
     (r"\bcreated\b|\bcreation\b", "created"),
     (r"\bincorporated\b|\bincorporation\b", "incorporated"),
     (r"\bchartered\b|\bcharter\b", "chartered"),
@@ -30,8 +32,12 @@ _EVENTS = (
     (r"\boperative\b", "operative"),
 )
 ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
+# "..., the birthplace of Alabama, which was founded there": a relative clause about another name.
+_RELATIVE_OTHER = re.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
 _EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
-_PARTICIPLE_START = re.compile(r"^(?:Originally\s|First\s)?(?:Founded|Established|Settled|Created|Incorporated|Chartered)\b")
+_PARTICIPLE_START = re.compile(
+    r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted)\b"
+)
 # Things other than the place whose founding a sentence may report.
 _OTHER_THING = re.compile(
     r"\b(?:post office|church|school|college|university|company|club|newspaper|museum|bridge|railway|railroad|"
@@ -64,7 +70,7 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             continue
         for event in _EVENT_RE.finditer(text, sentence.start, sentence.end):
             before = text[sentence.start : event.start()]
-            if _OTHER_THING.search(before[-45:]):
+            if _OTHER_THING.search(before[-45:]) or _RELATIVE_OTHER.search(before):
                 continue
             if topic is None and not participle and _event_name(event) != "first settled" and not _names_subject(ctx, before):
                 continue

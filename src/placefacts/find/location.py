@@ -21,7 +21,15 @@ from placefacts.resolve import countries
 
 _ADMIN_HEAD = re.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
 _ADMIN_PREFIX = re.compile(
-    rf"\b(?:{alternation('admin_units')}|capital|seat|state|province|region)\s(?:of\s)(?:the\s)?$", re.IGNORECASE
+    rf"\b(?:{alternation('admin_units')}|capital|seat|state|province|region|county town|administrative centre|"
+    rf"administrative center)\s(?:of\s)(?:the\s)?$",
+    re.IGNORECASE,
+)
+# An administrative word after the name: "the Haut-Rhin département", "the South Ayrshire council area".
+_ADMIN_AFTER = re.compile(
+    r"^\s(?:region|province|state|county|district|department|département|prefecture|oblast|governorate|"
+    r"council area|municipality|borough|parish|canton|voivodeship|krai|raion)\b",
+    re.IGNORECASE,
 )
 _US_STATE_PREFIX = re.compile(r"\bU\.\s?S\.\s?(?:state|territory|commonwealth)\s(?:of\s)?$")
 _WATER_WORDS = set(entries("water_bodies"))
@@ -36,19 +44,25 @@ _CHAIN_START = re.compile(
     r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
     r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
 )
+# Words before a name that make it something other than a unit the subject lies in.
 _NONLOCAL_CUE = re.compile(
-    r"\b(?:by|with|after|for|named|called|along with|than|like|including|such as|"
-    r"(?<!in\sthe\s)(?<![\w-])(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)|"
-    r"serving|serves|community|(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30})"
-    r"\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?$",
+    r"(?:\b(?:by|with|after|for|named|called|along with|than|like|including|such as)\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?"
+    r"|(?<!in\sthe\s)(?<!in\s)(?<![\w-])(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)\s(?:the\s)?"
+    r"|\b(?:serving|serves)\s(?:the\s)?(?:[a-z]+\s){0,2}(?:of\s)?(?:the\s)?"
+    r"|\bcommunity\sof\s(?:the\s)?"
+    r"|\b(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30}?(?:of\s)?(?:the\s)?)$",
     re.IGNORECASE,
+)
+_TITLE = re.compile(
+    r"^(?:Archbishop|Bishop|Duke|Duchess|Earl|Count|Countess|Lord|Lady|King|Queen|Prince|Princess|Mayor|Governor|"
+    r"Baron|Marquess|Viscount|Sultan|Emperor|President|University|College|Battle|Siege|Treaty|Port|Bank|Church)\b"
 )
 # Polities of the past and areas that are not administrative units.
 _NOT_UNIT = re.compile(
     r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|Union|Colony|Protectorate|"
     r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
 )
-_PAST = re.compile(r"\b(?:became|was\sthe|were\sthe|formerly|until|former|once|then)\b")
+_PAST = re.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
 _SUBJECT_STATEMENT = re.compile(
     r"\b(?:is|was|are|lies|lay|sits|stands|located|situated|part|seat|capital|centre|center|belonged|belongs)\b"
 )
@@ -104,7 +118,13 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             continue
         in_chain = False
         previous_end = -1
+        chain: list[Candidate] = []
+        plural = list(_plural_units(text, sentence.start, clause_end))
+        yield from plural
+        covered = [(c.start, c.end) for c in plural]
         for mention in names(text, sentence.start, clause_end):
+            if any(a <= mention.start < b for a, b in covered):
+                continue
             if ctx.is_subject(mention.value) or mention.start == sentence.start:
                 in_chain = False
                 continue
@@ -124,13 +144,52 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
                 continue  # "the river Yamuna" is water, not a unit
             if _adjectival(mention.value, following):
                 continue
-            found = list(_classify(ctx, mention, before, defining))
+            found = list(_classify(ctx, mention, before, following, defining))
             if found:
+                later = next((c for c in found if c.property == "country" and not c.inferred), None)
+                later_state = countries.country(str(later.value)) if later else None
+                if (
+                    chained
+                    and later_state
+                    and chain
+                    and chain[-1].property == "country"
+                    and later_state.code in countries.division_codes(str(chain[-1].value))
+                ):
+                    # "Chatham County, Georgia, United States": Georgia is the state, not the country.
+                    last = chain[-1]
+                    chain[-1] = Candidate("located_in", last.value, last.start, last.end, confidence=0.8)
+                if not chained:
+                    yield from chain
+                    chain = []
+                chain.extend(found)
                 in_chain = True
                 previous_end = mention.end
-                yield from found
+        yield from chain
 
 
+_PLURAL_UNITS = re.compile(
+    rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s)*{NAME},?\s(?:and|&)\s{NAME})\s"
+    r"(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures)\b"
+)
+_SINGULAR = {"counties": "County", "provinces": "Province", "districts": "District", "parishes": "Parish",
+             "regions": "Region", "departments": "Department", "boroughs": "Borough",
+             "municipalities": "Municipality", "states": "State", "prefectures": "Prefecture"}
+
+
+def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
+    """"in Adams and Weld counties" -> Adams County, Weld County."""
+    for match in _PLURAL_UNITS.finditer(text, start, end):
+        noun = _SINGULAR[match.group(2)]
+        for part in re.finditer(NAME, match.group(1)):
+            if part.group() in ("and",):
+                continue
+            begin = match.start(1) + part.start()
+            yield Candidate("located_in", f"{part.group()} {noun}", begin, match.end(2), confidence=0.75)
+
+
+_GOVERNED_BY_OTHER = re.compile(
+    rf"(?:{NAME}\s(?:located|situated|lying|which lies|on|at)\s[^,;]*$|,\s(?:who|whose|which|where)\b[^,;]*$)"
+)
 _NAMED_AFTER = re.compile(r"\bnamed\s(?:after|for)\b", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 
@@ -146,7 +205,7 @@ def _adjectival(value: str, following: str) -> bool:
     return False
 
 
-def _classify(ctx: Context, mention: Mention, before: str, defining: bool) -> Iterator[Candidate]:
+def _classify(ctx: Context, mention: Mention, before: str, following: str, defining: bool) -> Iterator[Candidate]:
     value = mention.value
     span = (mention.start, mention.end)
     if _is_feature(value):
@@ -169,10 +228,14 @@ def _classify(ctx: Context, mention: Mention, before: str, defining: bool) -> It
             shown = state.name if len(written.replace(".", "")) <= 4 and written.replace(".", "").isupper() else written
             yield Candidate("country", shown, span[0] + offset, span[0] + offset + len(written), confidence=0.9)
         return
-    if countries.constituent(value):
-        yield Candidate("located_in", value, *span, confidence=0.85)
+    sovereign = countries.constituent(value)
+    if sovereign:
+        # "England": the country is the sovereign state; England itself is not an administrative unit.
+        yield Candidate("country", countries.common_name(sovereign), *span, inferred=True, confidence=0.8)
         return
-    keyworded = bool(_ADMIN_HEAD.search(value)) or bool(_ADMIN_PREFIX.search(before))
+    if _TITLE.match(value):
+        return
+    keyworded = bool(_ADMIN_HEAD.search(value) or _ADMIN_PREFIX.search(before) or _ADMIN_AFTER.match(following))
     if keyworded or defining:
         yield Candidate("located_in", value, *span, confidence=0.85 if keyworded else 0.7)
 
@@ -208,6 +271,8 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
             before = text[max(sentence.start, outer - 70) : outer]
             if outer > sentence.start and not cue.search(before):
                 continue
+            if _GOVERNED_BY_OTHER.search(before):
+                continue  # "the city of Albany located on the Hudson River", "..., who had ... in the Mohawk Valley"
             seen.append((start, end))
             yield Candidate(prop, value, start, end, confidence=0.75)
 

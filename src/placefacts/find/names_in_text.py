@@ -20,9 +20,36 @@ class Mention:
     outer_start: int  # including a leading "the"
 
 
+_AND_JOIN = re.compile(rf"\s(?:and|&)\s({NAME})")
+
+
+_COMMA_NAME = re.compile(rf",\s({NAME})")
+
+
+def _unit_follows(text: str, pos: int, end: int) -> bool:
+    """"Tyne and Wear, England": a chain goes on after the pair, so the pair is one unit."""
+    from placefacts.resolve.countries import constituent, known_unit
+
+    nxt = _COMMA_NAME.match(text, pos, end)
+    return bool(nxt) and (known_unit(nxt.group(1)) or constituent(nxt.group(1)) is not None)
+
+
 def names(text: str, start: int, end: int) -> Iterator[Mention]:
-    """Capitalised names in text[start:end]; a sentence-initial function word is not part of one."""
+    """Capitalised names in text[start:end]; a sentence-initial function word is not part of one.
+
+    "X and Y" is one name where ISO 3166 knows it as one unit ("Tyne and Wear").
+    """
+    from placefacts.resolve.countries import known_unit
+
+    skip_to = -1
     for match in _NAME_RE.finditer(text, start, end):
+        if match.start() < skip_to:
+            continue
+        joined = _AND_JOIN.match(text, match.end(1), end)
+        if joined and (known_unit(text[match.start(1) : joined.end(1)]) or _unit_follows(text, joined.end(1), end)):
+            skip_to = joined.end(1)
+            yield Mention(text[match.start(1) : joined.end(1)], match.start(1), joined.end(1), match.start())
+            continue
         value = match.group(1)
         name_start = match.start(1)
         while True:
@@ -39,7 +66,7 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
 
 def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
     """Split "France's Caribbean" and "South Island of New Zealand" where a country starts a new name."""
-    from placefacts.resolve.countries import country
+    from placefacts.resolve.countries import constituent, country
 
     possessive = re.search(r"['’]s\s", value)
     if possessive and country(value[: possessive.start()]):
@@ -48,7 +75,7 @@ def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
         yield from _split(value[rest:], start + rest, start + rest)
         return
     of = value.rfind(" of ")
-    if of > 0 and country(value[of + 4 :]) and not country(value):
+    if of > 0 and (country(value[of + 4 :]) or constituent(value[of + 4 :])) and not country(value):
         yield Mention(value[:of], start, start + of, outer_start)
         tail = start + of + 4
         yield Mention(value[of + 4 :], tail, start + len(value), tail)

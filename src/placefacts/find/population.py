@@ -20,11 +20,11 @@ from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
 _NUM = re.compile(NUMBER)
 # "population ... of|was|is|at|to be|reached" then the number, with little between.
 _GOVERNED = re.compile(
-    r"\b(?:population|populace|inhabitants|residents)\b(?:\s(?:count|figure|total))?"
-    r"(?:\s?\([^)]{1,30}\))?[^.;:\d]{0,40}?"
+    r"\b(?:population|populace|inhabitants|residents|census\s(?:figure|count|total))\b(?:\s(?:count|figure|total))?"
+    r"(?:\s?\([^)]{1,30}\))?(?:\s?:?\s?$|[^.;:\d]{0,60}?"
     r"(?:\bof|\bwas|\bis|\bwere|\bat|\bto be|\breached|\bstood at|\bnumbered|\btotal(?:l?ed)?|\bhad|\bcomes to|:|,)"
     r"\s(?:about|around|approximately|nearly|almost|over|some|roughly|just over|just under|more than|less than|"
-    r"an estimated|estimated|c\.|ca\.|circa)?\s?$",
+    r"an estimated|estimated|c\.|ca\.|circa)?\s?$)",
     re.IGNORECASE,
 )
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|inhabitants|residents|souls|persons|population|citizens)\b", re.IGNORECASE)
@@ -36,7 +36,7 @@ _PEOPLE_OK_BEFORE = re.compile(
 _CONTINUES = re.compile(
     r"(?:\b(?:a\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
     r"(?:its\s|the\s)?(?:\d{4}\s)?(?:population\s(?:of\s)?)?(?:about\s|around\s)?"
-    r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s)$",
+    r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s(?:about\s|around\s|approximately\s|some\s|nearly\s)?)$",
     re.IGNORECASE,
 )
 _NOT_AFTER = re.compile(
@@ -56,6 +56,15 @@ _SCOPES = (
     ("urban_area", re.compile(r"\burban\s(?:area|agglomeration|population)\b|\bconurbation\b|\bbuilt-up area\b", re.IGNORECASE)),
     ("municipality", re.compile(r"\bmunicipality\b|\bmunicipal\b", re.IGNORECASE)),
     ("district", re.compile(r"\bdistrict\b", re.IGNORECASE)),
+)
+_FROM_PAST = re.compile(
+    r"\b(?:increase|decrease|decline|rise|drop|growth|change|up|down)\s(?:of\s)?from\s(?:its\s|the\s)?\d{4}\s(?:census\s)?"
+    r"(?:population|figure|count)\s(?:of\s)?$",
+    re.IGNORECASE,
+)
+_OWN_POPULATION = re.compile(
+    r"\b(?:the\s(?:city|town|village|municipality|county|borough|community|CDP)(?:'s|’s)|its)\s(?:[a-z]+\s){0,2}population\b",
+    re.IGNORECASE,
 )
 _CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
@@ -106,9 +115,12 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
 def find_population(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if about_subject(sentence.text, ctx.aliases, strict=True) is False and not any(
-            p.search(sentence.text) for _, p in _SCOPES[:2]
-        ):
+        # "The Census Bureau reported the city's population at ...": a reporter is not the topic.
+        other_topic = (
+            about_subject(sentence.text, ctx.aliases, strict=True) is False
+            and not any(p.search(sentence.text) for _, p in _SCOPES[:2])
+        )
+        if other_topic and not _OWN_POPULATION.search(sentence.text):
             continue
         last_figure_end = -1
         last_year: str | None = None
@@ -120,10 +132,14 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             after = text[number.end() : number.end() + 30]
             if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
                 continue
+            if other_topic and not _OWN_POPULATION.search(text, sentence.start, number.start()):
+                continue
             governed = bool(_GOVERNED.search(before))
             people = bool(_PEOPLE_AFTER.match(after)) and bool(_PEOPLE_OK_BEFORE.search(before) or not before.strip())
             between = text[last_figure_end : number.start()] if last_figure_end >= 0 else ""
             continued = 0 < len(between) <= 40 and bool(_CONTINUES.search(between))
+            # "..., a 44.2% increase from the 2000 Census population of 82,384": a past figure.
+            continued = continued or (last_figure_end >= 0 and bool(_FROM_PAST.search(between)))
             if not (governed or people or continued):
                 continue
             value = parse_number(raw_number)

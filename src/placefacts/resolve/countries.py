@@ -110,6 +110,22 @@ def _variants(name: str) -> set[str]:
     return {v for v in out if v}
 
 
+@lru_cache(maxsize=1)
+def _all_division_names() -> frozenset[str]:
+    return frozenset(v for division in pycountry.subdivisions for v in _variants(division.name))
+
+
+def known_unit(name: str) -> bool:
+    """A country or a division of any level that ISO 3166-2 lists ("Tyne and Wear", "Perth and Kinross")."""
+    bare = re.sub(r"^(?:Royal Borough|Borough|City|County|District|Metropolitan Borough) of ", "", name.strip())
+    return country(name) is not None or fold(bare) in _all_division_names() or fold(name) in _all_division_names()
+
+
+def division_codes(name: str) -> set[str]:
+    """Countries that have a first-level division of this name (any number of them)."""
+    return set(_division_index().get(fold(name), ()))
+
+
 def division_country(name: str) -> str | None:
     """Country code implied by a first-level division name, where only one country has it."""
     candidates = [name, _DIRECTIONAL.sub("", name), _TYPE_SUFFIX.sub("", name)]

@@ -1,0 +1,35 @@
+"""What a table is: a climate box, a population history, or something else.
+
+Decided from the caption and the header cells, the same way for HTML and
+wikitext tables, so that the table finders can rely on `Table.kind`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+_CLIMATE = re.compile(r"\bclimate\b|\bweather\b|\btemperature", re.IGNORECASE)
+_POPULATION = re.compile(r"\bpopulation\b|\bcensus\b|\binhabitants\b|\bpop\.", re.IGNORECASE)
+_HISTORY = re.compile(r"historical|history|census|growth|development|evolution", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def classify(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """"climate", "population" or "other"."""
+    months = sum(1 for cell in header if _MONTH.match(cell.strip()))
+    if months >= 12 or (months >= 6 and _CLIMATE.search(caption)):
+        return "climate"
+    if _CLIMATE.search(caption) and any(_MONTH.match(c.strip()) for r in rows for c in r[:2]):
+        return "climate"
+    first = header[0].strip().lower() if header else ""
+    second = " ".join(header[1:2]).lower()
+    if (first.startswith(("year", "census")) or "year" in first) and _POPULATION.search(second + " " + caption):
+        return "population"
+    if _POPULATION.search(caption) and _HISTORY.search(caption):
+        return "population"
+    if header and sum(1 for cell in header if _YEAR_CELL.match(cell.strip())) >= 3 and any(
+        _POPULATION.search(r[0]) for r in rows if r
+    ):
+        return "population"  # years across the top, a "Population" row below
+    return "other"
