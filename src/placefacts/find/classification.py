@@ -31,7 +31,8 @@ _MODIFIER_WORD = re.compile(
     r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|"
     r"[A-Z][a-z]+(?:an|ish|ese|ic|i)|"
     r"(?!(?:of|in|on|at|to|for|from|by|with|and|or|the|a|an|part|one|home|site|seat|centre|center|heart|"
-    r"hub|member|subject|place|area|region|point)\b)[a-z]+)\s"
+    r"hub|member|subject|place|area|region|point|considered|regarded|known|called|named|described|seen|ranked|"
+    r"listed|designated|classified|located|situated|home|also|not|no|now|still|today)\b)[a-z]+)\s"
 )
 
 
@@ -57,9 +58,13 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
             surface = found.group().lower()
             table = entries("place_categories")
             value = table.get(surface) or table.get(surface.replace("-", " ")) or surface
-            if value == "seat" and re.match(r"\s(?:of\s)?(?:the\s)?[\w\s]*?County\b", text[found.end() : found.end() + 40]):
-                value = "county seat"
-            yield value, found.start(), found.end()
+            if value == "seat":
+                # "the seat of Jefferson County" is a county seat; "the seat of the Archbishop" is not a category.
+                governed = re.match(r"\s(?:of\s)?(?:the\s)?([\w\s-]*?)\b(County|Parish|Borough|District|Department|Province|Region|"
+                                    r"Municipality|government|administration)\b", text[found.end() : found.end() + 50])
+                value = ("county seat" if governed.group(2) == "County" else "seat") if governed else ""
+            if value:
+                yield value, found.start(), found.end()
             pos = found.end()
         # "the capital and most populous city", "a town and commune", "X, and the capital of Y".
         joiner = (_JOINER if found else _SKIP_PHRASE).match(text, pos, end)

@@ -26,7 +26,7 @@ _DIST = re.compile(
     rf"(?:(?i:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)\s)?{_QTY}{_CONV}"
     rf"(?:\s(?:to\sthe\s|due\s)?(?P<dir>{DIRECTION}))?"
     rf"(?:\s(?:of|from)\s(?:the\s)?(?:(?:state|national|provincial|regional|district|central|downtown|greater)\s)?"
-    rf"(?:(?:capital(?:\scity)?|city|town|village|township|port)(?:,\s|\sof\s|\s))?(?P<target>{NAME}|city\scentre|city\scenter|town\scentre|town\scenter))?"
+    rf"(?:(?:capital(?:\scity)?|city|town|village|township|port)(?:,\s|\sof\s|\s))?(?P<target>{NAME}(?:\s\d+)?|city\scentre|city\scenter|town\scentre|town\scenter))?"
     rf"(?:\s(?:to\sthe\s)(?P<dir2>{DIRECTION}))?",
 )
 # "The Baikonur Cosmodrome lies ...": the named thing before the verb.
@@ -57,6 +57,8 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
             km = _km(match)
             direction = match.group("dir") or match.group("dir2")
             target = match.group("target")
+            if target:
+                target = re.sub(r"['’]s$", "", target)  # "Melbourne's central business district"
             if km is None or km <= 0:
                 continue
             if target and target[0].islower() and "centre" not in target and "center" not in target:

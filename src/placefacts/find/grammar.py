@@ -34,7 +34,7 @@ _NAME_START = re.compile(rf"^(?:the |The )?({NAME})")
 FUNCTION_WORD = re.compile(
     r"^(?:At|In|On|By|As|For|From|With|After|Before|During|Since|Until|Between|Most|Many|Some|Several|Other|Both|"
     r"All|Each|These|Those|There|Here|Although|While|When|Because|However|According|Today|Its|His|Her|Their|One|Two|"
-    r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|"
+    r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|It|"
     r"Where|Which|Such|Besides|Also|Only|Like|Unlike|Through|Throughout|Around|Near|Within|Without|Along)\b"
 )
 COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")

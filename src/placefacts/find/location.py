@@ -50,6 +50,8 @@ _NONLOCAL_CUE = re.compile(
     r"|(?<!in\sthe\s)(?<!in\s)(?<![\w-])(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)\s(?:the\s)?"
     r"|\b(?:serving|serves)\s(?:the\s)?(?:[a-z]+\s){0,2}(?:of\s)?(?:the\s)?"
     r"|\bcommunity\sof\s(?:the\s)?"
+    r"|\b(?:adjacent\sto|next\sto|close\sto|borders?|bordered(?:\s(?:on|to)\sthe\s\w+)?\sby|bordering|"
+    r"neighbou?ring|near|than|unlike|compared\s(?:to|with))\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?"
     r"|\b(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30}?(?:of\s)?(?:the\s)?)$",
     re.IGNORECASE,
 )
@@ -96,9 +98,14 @@ def _head_word(value: str) -> tuple[str, str]:
 
 
 def _has_head(value: str, words: set[str]) -> bool:
-    """The name starts or ends with one of `words` ("River Douglas", "White Mountain National Forest")."""
+    """The name ends with one of `words` ("White Mountain National Forest"), or starts with one ("River Douglas")
+    while not ending with another feature word ("Sea Island" is an island)."""
     low = " ".join(value.lower().split())
-    return any(low.startswith(w + " ") or low.endswith(" " + w) or low == w for w in words)
+    if any(low.endswith(" " + w) or low == w for w in words):
+        return True
+    if any(low.endswith(" " + w) for w in _WATER_WORDS | _LAND_WORDS):
+        return False
+    return any(low.startswith(w + " ") for w in words)
 
 
 def _is_feature(value: str) -> bool:
@@ -138,8 +145,8 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             if not (chained or starts_chain):
                 continue
             following = text[mention.end : mention.end + 30]
-            if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following):
-                continue  # "the Brisbane metropolitan area" is not a unit the place lies in
+            if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following) or _STATISTICAL_AREA.match(following):
+                continue  # "the Brisbane metropolitan area", "the Phoenix, Arizona, Metropolitan Statistical Area"
             if re.search(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", before, re.IGNORECASE):
                 continue  # "the river Yamuna" is water, not a unit
             if _adjectival(mention.value, following):
@@ -190,7 +197,13 @@ def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
 _GOVERNED_BY_OTHER = re.compile(
     rf"(?:{NAME}\s(?:located|situated|lying|which lies|on|at)\s[^,;]*$|,\s(?:who|whose|which|where)\b[^,;]*$)"
 )
-_NAMED_AFTER = re.compile(r"\bnamed\s(?:after|for)\b", re.IGNORECASE)
+# Clauses whose places are someone else's: "named after a village in Spain", "twinned with X in Bavaria".
+_STATISTICAL_AREA = re.compile(r"^(?:,\s[^,.;]{1,30})*,?\s(?:Metropolitan|Micropolitan|Combined|Consolidated)\s(?:Statistical\s)?Area")
+_NAMED_AFTER = re.compile(
+    r"\bnamed\s(?:after|for)\b|\btwinned\b|\btwin\s(?:town|city)|\bsister\s(?:city|town)|\bpartnered\b|"
+    r"\b(?:than|unlike)\b[^,;]*$",
+    re.IGNORECASE,
+)
 _ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 
 

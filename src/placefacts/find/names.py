@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject
+from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, about_subject, refers_to_subject, strip_intro
 from placefacts.find.textutil import NAME, fold
 
 _QUOTED = r"[\"“'‘](?P<q>[^\"”'’]{2,60})[\"”'’]"
@@ -28,19 +28,22 @@ _KIND_RE = [(re.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kin
 _OR_NAME = re.compile(rf"\sor\s(?P<n>{NAME})")
 _PAREN = re.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _IPA = re.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)\b[^;,]*", re.IGNORECASE)
+# Pronunciation respellings: "BAZ-il-dən", "bor-DOH".
+_RESPELLING = re.compile(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b|[əɪʊʃʒθðŋˈˌː]|^[a-z]+-[a-z]+-")
 _NOT_LANGUAGE = re.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio|listen|lit\.?|literally|meaning|abbr\.?|born|pop\.?|est\.?)$", re.IGNORECASE)
+# (pattern, kind, whether the text must show the phrase is said of the subject)
 _LATER = (
-    (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative"),
-    (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative"),
-    (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative"),
-    (re.compile(rf"\b(?:formerly|previously|originally)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former"),
-    (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former"),
-    (re.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former"),
-    (re.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former"),
-    (re.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former"),
-    (re.compile(rf"\b(?:was|were)\s(?:founded|established|settled|created)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former"),
-    (re.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former"),
-    (re.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former"),
+    (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative", True),
+    (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
+    (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative", True),
+    (re.compile(rf"\b(?:formerly|previously|originally)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former", True),
+    (re.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (re.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former", False),
+    (re.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former", True),
+    (re.compile(rf"\b(?:was|were)\s(?:founded|established|settled|created)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former", True),
+    (re.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former", True),
+    (re.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
 )
 
 
@@ -49,6 +52,33 @@ def _value(match: re.Match[str]) -> tuple[str, int, int] | None:
         if group in match.re.groupindex and match.group(group):
             return match.group(group), match.start(group), match.end(group)
     return None
+
+
+_BEFORE_NAME = re.compile(NAME)
+
+
+def _refers_back(ctx: Context, sentence: str, before: str) -> bool:
+    """The naming phrase is said of the subject, not of another thing the sentence mentions.
+
+    "Perth has been known as The Fair City" names Perth; "Chicago is the principal city of the
+    Chicago metropolitan area, often referred to as Chicagoland" names the area.
+    """
+    body = strip_intro(before)
+    if body.count("(") > body.count(")"):
+        return False  # inside brackets about something else
+    if about_subject(sentence, ctx.aliases, strict=True):
+        return not _DESCRIBES_OTHER.search(body)
+    mentions = [m.group() for m in _BEFORE_NAME.finditer(body) if not FUNCTION_WORD.match(m.group())]
+    if not mentions:
+        return not body.strip() or bool(ANAPHOR.match(body))
+    return refers_to_subject(mentions[-1], ctx.aliases) and not _DESCRIBES_OTHER.search(body)
+
+
+# "... the Chicago metropolitan area, often referred to as": the phrase describes that area.
+_DESCRIBES_OTHER = re.compile(
+    r"\b(?:area|region|district|county|building|museum|church|park|station|bridge|island|river|lake|team|club|"
+    r"company|school|university)\b[^,;]*,?\s*(?:\w+\s)?$"
+)
 
 
 def _name_candidate(ctx: Context, value: str, start: int, end: int, kind: str, confidence: float) -> Candidate | None:
@@ -76,8 +106,10 @@ def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Ca
         kind = "native"
         for piece in re.finditer(r"[^\s\"“”'‘’](?:[^\"“”]*?[^\s\"“”'‘’])?(?=\s+or\s+(?:alternatively\s+)?|\s*$|\s+[\"“])", segment):
             value = piece.group()
-            value = re.sub(r"^(?:or\s+alternatively|alternatively|or)\s+", "", value)
-            if not re.search(r"[^\W\d_]", value):
+            # "or alternatively X", "also X", "modern transliteration X": the name starts at its capital.
+            value = re.sub(r"^(?:(?:or|also|alternatively|modern|transliteration|transliterated|romanized|romanised|"
+                           r"formerly|officially|locally|sometimes|often|historically|previously)\s+)+", "", value)
+            if not re.search(r"[^\W\d_]", value) or _RESPELLING.search(value):
                 continue
             if not colon:
                 # An unlabelled form: an acronym is an alternative name; other script or diacritics a native one.
@@ -138,9 +170,11 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
         if sentence is not defining and about_subject(sentence.text, ctx.aliases) is False:
             if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
                 continue
-        for pattern, kind in _LATER:
+        for pattern, kind, needs_subject in _LATER:
             # On the sentence itself, so that "^" anchors at its start.
             for match in pattern.finditer(sentence.text):
+                if needs_subject and not _refers_back(ctx, sentence.text, sentence.text[: match.start()]):
+                    continue
                 for group in ("q", "q2", "n"):
                     if group in pattern.groupindex and match.group(group):
                         begin = sentence.start + match.start(group)

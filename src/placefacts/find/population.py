@@ -47,6 +47,7 @@ _NOT_AFTER = re.compile(
 )
 _NOT_BEFORE = re.compile(
     r"\b(?:killed|died|dead|deaths|victims|employs|employed|employing|visited by|attracts|students|casualties|"
+    r"survey of|poll of|study of|sample of|crowd of|audience of|capacity of|attendance of|seating|seats|"
     r"decrease of|increase of|growth of|change of|rank(?:ing|ed)?|number|No\.|population density of|density of)"
     r"\s(?:about\s|around\s|some\s|over\s)?$",
     re.IGNORECASE,
@@ -61,6 +62,11 @@ _FROM_PAST = re.compile(
     r"\b(?:increase|decrease|decline|rise|drop|growth|change|up|down)\s(?:of\s)?from\s(?:its\s|the\s)?\d{4}\s(?:census\s)?"
     r"(?:population|figure|count)\s(?:of\s)?$",
     re.IGNORECASE,
+)
+# A figure attached to another named area through an appositive: "X, an urban region ... with a population of".
+_OF_OTHER_AREA = re.compile(
+    rf"\b(?!the\b)[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\s(?:Corridor|Region|County|Province|State|District|Valley|Area),\s"
+    r"(?:an?|the)\s[^,;]{0,100}?\bwith\s(?:an?\s)?(?:estimated\s)?(?:\d{4}\s)?population\s(?:of\s)?$"
 )
 _OWN_POPULATION = re.compile(
     r"\b(?:the\s(?:city|town|village|municipality|county|borough|community|CDP)(?:'s|’s)|its)\s(?:[a-z]+\s){0,2}population\b",
@@ -116,9 +122,8 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
         # "The Census Bureau reported the city's population at ...": a reporter is not the topic.
-        other_topic = (
-            about_subject(sentence.text, ctx.aliases, strict=True) is False
-            and not any(p.search(sentence.text) for _, p in _SCOPES[:2])
+        other_topic = about_subject(sentence.text, ctx.aliases, strict=True) is False and not (
+            any(p.search(sentence.text) for _, p in _SCOPES[:2]) and _names_subject(ctx, sentence.text)
         )
         if other_topic and not _OWN_POPULATION.search(sentence.text):
             continue
@@ -134,6 +139,8 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
                 continue
             if other_topic and not _OWN_POPULATION.search(text, sentence.start, number.start()):
                 continue
+            if _OF_OTHER_AREA.search(text, max(sentence.start, number.start() - 160), number.start()):
+                continue  # "the Front Range Urban Corridor, an oblong urban region ... with a population of"
             governed = bool(_GOVERNED.search(before))
             people = bool(_PEOPLE_AFTER.match(after)) and bool(_PEOPLE_OK_BEFORE.search(before) or not before.strip())
             between = text[last_figure_end : number.start()] if last_figure_end >= 0 else ""
@@ -169,6 +176,11 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             )
             last_figure_end = number.end()
             last_year = year
+
+
+def _names_subject(ctx: Context, text: str) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(a)}\b", low) for a in ctx.aliases if a)
 
 
 def _trigger_start(text: str, pos: int, floor: int) -> int:
