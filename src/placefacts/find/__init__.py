@@ -4,17 +4,18 @@ Importing this package registers every finder in pipeline order; the
 registry (`context.REGISTRY`) lists what each reads and writes.
 """
 
-from placefacts.find import (  # noqa: F401  (importing registers the finders, in this order)
+from placefacts.find import (  # noqa: F401  (importing registers the finders, in this order)  # noqa: F401
     classification,
     coordinates,
     distances,
     inception,
+    infobox,
     location,
     measures,
     names,
     population,
+    tables,
 )
-from placefacts.find import infobox, tables  # noqa: F401
 from placefacts.find.context import REGISTRY, Candidate, Component, Context
 
 __all__ = ["REGISTRY", "Candidate", "Component", "Context"]

@@ -65,7 +65,7 @@ _FROM_PAST = re.compile(
 )
 # A figure attached to another named area through an appositive: "X, an urban region ... with a population of".
 _OF_OTHER_AREA = re.compile(
-    rf"\b(?!the\b)[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\s(?:Corridor|Region|County|Province|State|District|Valley|Area),\s"
+    r"\b(?!the\b)[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\s(?:Corridor|Region|County|Province|State|District|Valley|Area),\s"
     r"(?:an?|the)\s[^,;]{0,100}?\bwith\s(?:an?\s)?(?:estimated\s)?(?:\d{4}\s)?population\s(?:of\s)?$"
 )
 _OWN_POPULATION = re.compile(
