@@ -40,6 +40,10 @@ _BLOCKS = frozenset(
     body main header footer address hr fieldset details summary aside""".split()
 )
 _REF_MARK = re.compile(r"^\s*\[\s*(?:\d+|[a-z]|[a-z]?\s?\d+|note\s\d+|citation needed|nb\s\d+)\s*\]\s*$", re.IGNORECASE)
+_HATNOTE = re.compile(
+    r"^(?:For (?:the |other )|This article is about|Not to be confused|See also|Main article|\S.{0,60} redirects here)",
+    re.IGNORECASE,
+)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:Wikipedia|Wikivoyage|Wiki).*$", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s\u00a0•·◦‣∙-]+")
 
@@ -51,6 +55,18 @@ def _skipped(element: Element) -> bool:
         return True
     style = element.attrs.get("style", "").replace(" ", "").lower()
     return "display:none" in style
+
+
+def _is_note(raw: str, element: Element) -> bool:
+    """A footnote marker ("[1]") or a hatnote paragraph written in italics ("For the company, see ...")."""
+    if element.tag == "sup":
+        return bool(_REF_MARK.match(text_of(raw, element)))
+    if element.tag != "p":
+        return False
+    parts = [c for c in element.children if not (isinstance(c, Text) and not raw[c.start : c.end].strip())]
+    if len(parts) != 1 or not isinstance(parts[0], Element) or parts[0].tag != "i":
+        return False
+    return bool(_HATNOTE.match(text_of(raw, parts[0]).strip()))
 
 
 def text_of(raw: str, element: Element) -> str:
@@ -70,8 +86,9 @@ class _Walker:
     """One pass over an element tree, writing prose and handing tables to a callback."""
 
     def __init__(self, raw: str, writer: ProseWriter, on_table: Callable[[Element], None] | None = None,
-                 sections: bool = False) -> None:
+                 sections: bool = False, skip_tags: frozenset[str] = frozenset()) -> None:
         self.raw = raw
+        self.skip_tags = skip_tags
         self.writer = writer
         self.on_table = on_table  # None: tables are written inline (inside a cell)
         self.sections = sections  # follow headings: section names, skipped apparatus sections
@@ -104,7 +121,7 @@ class _Walker:
             self.skip_level = 0
         if self.skip_level:
             return tag not in _SKIP_TAGS, False  # still look for the heading that ends the skipped section
-        if _skipped(node) or (tag == "sup" and _REF_MARK.match(text_of(self.raw, node))):
+        if _skipped(node) or tag in self.skip_tags or _is_note(self.raw, node):
             return False, False
         if tag == "table" and self.on_table is not None:
             self.writer.close()
@@ -143,10 +160,10 @@ class _Walker:
                 self.heading.append(piece)
 
 
-def render(raw: str, element: Element) -> CleanText:
+def render(raw: str, element: Element, skip_tags: frozenset[str] = frozenset()) -> CleanText:
     """The text of one element (a cell, a label) on one line per block, mapped into the raw HTML."""
     writer = ProseWriter(inline=True)
-    _Walker(raw, writer).walk(element)
+    _Walker(raw, writer, skip_tags=skip_tags).walk(element)
     return writer.finish()
 
 
@@ -183,6 +200,10 @@ def _cells(row: Element) -> list[Element]:
     return [c for c in row.children if isinstance(c, Element) and c.tag in ("th", "td")]
 
 
+def _bare(label: str) -> str:
+    return " ".join(re.sub(r"\([^)]*\)", " ", label).lower().split())
+
+
 def _infobox_group(table: Element) -> str:
     words = [c for c in table.attrs.get("class", "").split() if c.isalpha() and c not in ("vcard", "plainlist")]
     return " ".join(words) or "infobox"
@@ -212,12 +233,14 @@ def infobox_fields(raw: str, table: Element) -> list[Field]:
     for row in rows:
         cells = _cells(row)
         if len(cells) == 2 and cells[1].tag == "td":
-            label_text = render(raw, cells[0]).text
+            label_text = render(raw, cells[0], frozenset({"sup"})).text
             label = _BULLET.sub("", label_text).strip()
             if not label:
                 continue
             nested = label_text != label and header
             key = f"{header} • {label}" if nested else " ".join(label.split())
+            if nested and _bare(label) == _bare(header):  # "Population (2010) • Population"
+                key = header
             if not nested:
                 header = " ".join(label.split())
             fields.append(Field(key, render(raw, cells[1]), group))
@@ -265,14 +288,23 @@ def _content(root: Element) -> Element:
     return root
 
 
-def page_title(raw: str, root: Element) -> str | None:
+def page_title(raw: str, root: Element, content: Element) -> str | None:
+    """<h1 id="firstHeading">, else <title>, else the bold name that opens the lead (Wikipedia's convention)."""
     heading = root.find(lambda e: e.tag == "h1" and ("firstHeading" in e.classes or e.attrs.get("id") == "firstHeading"))
     if heading is None:
         heading = root.find(lambda e: e.tag == "title")
-    if heading is None:
-        return None
-    title = _TITLE_SUFFIX.sub("", " ".join(text_of(raw, heading).split()))
-    return title or None
+    if heading is not None:
+        return _TITLE_SUFFIX.sub("", " ".join(text_of(raw, heading).split())) or None
+    for paragraph in content.iter():
+        if paragraph.tag != "p" or paragraph.ancestor("table") is not None or _is_note(raw, paragraph):
+            continue
+        text = " ".join(text_of(raw, paragraph).split())
+        if not text:
+            continue
+        bold = paragraph.find(lambda e: e.tag == "b")
+        name = " ".join(text_of(raw, bold).split()) if bold is not None else ""
+        return name if name and text.startswith(name) else None
+    return None
 
 
 def clean_html(raw: str, title: str | None = None) -> Prepared:
@@ -296,6 +328,8 @@ def clean_html(raw: str, title: str | None = None) -> Prepared:
         if element.attrs.get("id") == "coordinates":
             fields.append(Field("coordinates", render(raw, element), "coordinates"))
             break
-    walker.walk(_content(root))
+    content = _content(root)
+    walker.walk(content)
     text = writer.finish()
-    return Prepared(text=text, blocks=writer.blocks, fields=fields, tables=tables, title=title or page_title(raw, root))
+    return Prepared(text=text, blocks=writer.blocks, fields=fields, tables=tables,
+                    title=title or page_title(raw, root, content))

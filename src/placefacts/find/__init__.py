@@ -9,13 +9,14 @@ from placefacts.find import (  # noqa: F401  (importing registers the finders, i
     coordinates,
     distances,
     inception,
-    infobox,
     location,
     measures,
     names,
     population,
-    tables,
 )
+
+# isort: split
+from placefacts.find import infobox, tables  # noqa: F401  (structured-data finders run after the prose ones)
 from placefacts.find.context import REGISTRY, Candidate, Component, Context
 
 __all__ = ["REGISTRY", "Candidate", "Component", "Context"]

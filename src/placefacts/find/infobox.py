@@ -29,6 +29,10 @@ from placefacts.resolve import countries
 _YEAR_IN_KEY = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _NAME_SEPARATORS = re.compile(r"\s*(?:\n|;|•|·|/|\bor\b)\s*")
 _TONE = re.compile(r"(?<=[^\W\d_])\d")  # "Chiang1-men2": tone numbers of a romanisation
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)?\s*$")
+_LIST = re.compile(r"\s*(?:\n|,|;|•)\s*")
+_AVERAGE = re.compile(r"\b(?:avg|average|mean)\b\.?:?\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\d\s*[–-]\s*\d")
 _CATEGORY_SEPARATORS = re.compile(r"\s*(?:\n|,|;|\band\b|&)\s*")
 
 
@@ -39,15 +43,16 @@ def _spec() -> dict[str, Any]:
 
 def normalise_key(key: str) -> tuple[str, str, str | None]:
     """(key, index, year): "Population (2009) • Total" -> ("population total", "", "2009"); "subdivision_name1" -> ("subdivision name", "1", None)."""
-    year = _YEAR_IN_KEY.search(key)
+    years = _YEAR_IN_KEY.findall(key)
+    year = years[-1] if years else None  # "Population (2010) • Estimate (2012)": the row's own year
     text = re.sub(r"\([^)]*\)", " ", key).replace("•", " ").replace("_", " ").lower()
     text = " ".join(text.replace(":", " ").split())
     fields = _spec()["fields"]
     if text not in fields:
         numbered = re.fullmatch(r"(.*?)\s?(\d+)", text)
         if numbered and numbered.group(1) in _spec()["numbered"]:
-            return numbered.group(1), numbered.group(2), year.group(1) if year else None
-    return text, "", year.group(1) if year else None
+            return numbered.group(1), numbered.group(2), year
+    return text, "", year
 
 
 class _Fields:
@@ -87,9 +92,9 @@ def _is_title_form(ctx: Context, value: str) -> bool:
 def _names(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
     text = field.value.text
     for start, end in _spans(text, _NAME_SEPARATORS):
-        written = text[start:end]
+        written = _PARENTHESIS.sub("", text[start:end])  # "Варна (Bulgarian)"
+        end = start + len(written)
         value = _TONE.sub("", written) if spec.get("romanisation") else written
-        value = re.sub(r"\s*\([^)]*\)$", "", value).strip()
         if not re.search(r"[^\W\d_]", value) or len(value) > 60 or _is_title_form(ctx, value):
             continue
         yield _candidate("name", value, field, (start, end), qualifiers={"kind": spec["kind"]},
@@ -98,7 +103,7 @@ def _names(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candida
 
 def _categories(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
     text = field.value.text
-    for start, end in _spans(text, _CATEGORY_SEPARATORS):
+    for start, end in _spans(_PARENTHESIS.sub("", text), _CATEGORY_SEPARATORS):
         value = text[start:end]
         if re.search(r"\d", value) or len(value.split()) > 5 or _is_title_form(ctx, value):
             continue
@@ -106,10 +111,10 @@ def _categories(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Ca
 
 
 def _place(ctx: Context, field: Field, prop: str) -> Iterator[Candidate]:
-    """A country or a containing unit: one per line of the value."""
+    """A country or a containing unit: one per item of the value ("Trego County, Kansas" gives both)."""
     text = field.value.text
-    for start, end in _spans(text, re.compile(r"\s*\n\s*")):
-        value = re.sub(r"\s*\([^)]*\)$", "", text[start:end]).strip()
+    for start, end in _spans(text, _LIST):
+        value = _PARENTHESIS.sub("", text[start:end])
         end = start + len(value)
         if not value or re.search(r"\d", value) or _is_title_form(ctx, value):
             continue
@@ -128,6 +133,8 @@ def _country(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candi
 def _unit(ctx: Context, field: Field, spec: dict, index: str = "", fields: _Fields | None = None, **_: Any) -> Iterator[Candidate]:
     type_key = spec.get("type_key")
     kind = fields.text(type_key, index) if type_key and fields else ""
+    if re.search(r"[^s]s$", kind) and len(list(_spans(field.value.text, _LIST))) > 1:
+        return  # "Districts: East York, Etobicoke, ...": the units it is made of, not those it lies in
     country = fold(kind) in {fold(t) for t in _spec()["country_types"]}
     yield from _place(ctx, field, "country" if country else "located_in")
 
@@ -141,7 +148,13 @@ def _coordinates(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[C
 def _measure(prop: str, ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
     unit = spec.get("unit", "")
     default = unit.split(":", 1)[1] if unit.startswith("auto:") else unit
-    read = values.quantity(field.value.text, default)
+    text = field.value.text
+    average = _AVERAGE.search(text)
+    if average:  # "22–64 m (avg. 30 m)"
+        text = text[average.end() :]
+    elif _RANGE.search(text):
+        return
+    read = values.quantity(text, default)
     if read is None or read.unit is None:
         return
     written = read.unit if unit.startswith("auto:") else unit
@@ -154,7 +167,9 @@ def _measure(prop: str, ctx: Context, field: Field, spec: dict, **_: Any) -> Ite
     if value is None or value < 0:
         return
     qualifiers = {q: spec[q] for q in ("part", "scope") if q in spec}
-    yield _candidate(prop, tidy(value, 4), field, (read.start, read.end), unit=canonical, qualifiers=qualifiers)
+    offset = average.end() if average else 0
+    yield _candidate(prop, tidy(value, 4), field, (offset + read.start, offset + read.end), unit=canonical,
+                     qualifiers=qualifiers)
 
 
 def _population(ctx: Context, field: Field, spec: dict, key_year: str | None = None,
@@ -174,7 +189,8 @@ def _population(ctx: Context, field: Field, spec: dict, key_year: str | None = N
     qualifiers: dict[str, Any] = {"scope": spec.get("scope", "city")}
     if year:
         qualifiers["point_in_time"] = year
-    method = spec.get("method") or ("census" if "census" in context.lower() else "estimate" if re.search(r"\best", context.lower()) else None)
+    lowered = context.lower()
+    method = spec.get("method") or ("estimate" if re.search(r"\best", lowered) else "census" if "census" in lowered else None)
     if method:
         qualifiers["method"] = method
     yield _candidate("population", int(read.value), field, (read.start, read.end), qualifiers=qualifiers)
@@ -239,7 +255,7 @@ def find_infobox(ctx: Context) -> Iterator[Candidate]:
     specs = _spec()["fields"]
     found: list[tuple[Candidate, bool]] = []
     for field, key, index, key_year in fields.parsed:
-        spec = specs.get(key)
+        spec = specs.get(key) or next((p for p in _spec()["patterns"] if re.search(p["pattern"], key)), None)
         if spec is None or spec["property"] not in _HANDLERS:
             continue
         for candidate in _HANDLERS[spec["property"]](ctx, field, spec, index=index, key_year=key_year, fields=fields):

@@ -16,6 +16,7 @@ from placefacts.normalise import units
 _NUM = r"[-−–]?\d+(?:[,.]\d+|[\u00a0\u202f\u2009 ]\d{3}(?!\d))*"
 _NUMBER = re.compile(rf"(?<![\w.,]){_NUM}")
 _QUANTITY = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s*(?P<unit>{units.AREA_UNIT}|{units.LENGTH_UNIT}|{units.TEMPERATURE_UNIT})?(?![\w²])", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
 _DMS = (
     r"(?P<{p}d>\d{{1,3}}(?:\.\d+)?)\s*°\s*(?:(?P<{p}m>\d{{1,2}}(?:\.\d+)?)\s*[′'’]\s*)?"
@@ -70,6 +71,8 @@ def quantity(text: str, default_unit: str) -> Read | None:
         value = parse_field_number(match.group("num"))
         if value is None:
             continue
+        if match.group("unit") is None and _WORD_AFTER.match(text, match.end()):
+            continue  # a unit this reader does not know ("63,666 dunams"): look for a known one
         return Read(value, match.start(), match.end(), match.group("unit") or default_unit)
     return None
 
