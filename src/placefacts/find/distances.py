@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject, strip_intro
 from placefacts.find.textutil import NAME
-from placefacts.normalise.numbers import NUMBER, parse_number, tidy
+from placefacts.normalise.numbers import NUMBER, WORD_NUMBER, parse_number, tidy
 from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
 
 _POINT = r"(?i:north|south|east|west)"
@@ -20,7 +20,7 @@ DIRECTION = (
     rf"(?:{_POINT}(?:[\s/-]?(?i:north|south)?(?i:east|west))?(?:[/-]{_POINT}(?:[\s-]?(?i:east|west))?)?(?i:ern)?|[NS]\.?\s?[EW]\.|[NSEW]{{1,3}}(?![\w]))"
 )
 _UNIT = rf"(?i:{LENGTH_UNIT})"
-_QTY = rf"(?P<num>{NUMBER})\s?(?P<unit>{_UNIT})\b\.?"
+_QTY = rf"(?P<num>{NUMBER}|{WORD_NUMBER})\s?(?P<unit>{_UNIT})\b\.?"
 _CONV = rf"(?:\s?\((?:about\s|approx\.\s)?(?P<num2>{NUMBER})\s?(?P<unit2>{_UNIT})\b\.?\))?"
 _DIST = re.compile(
     rf"(?:(?i:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)\s)?{_QTY}{_CONV}"

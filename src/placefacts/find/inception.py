@@ -72,7 +72,15 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             before = text[sentence.start : event.start()]
             if _OTHER_THING.search(before[-45:]) or _RELATIVE_OTHER.search(before):
                 continue
-            if topic is None and not participle and _event_name(event) != "first settled" and not _names_subject(ctx, before):
+            # "The Briggs family first settled the Springfield area": the subject follows the event word.
+            object_is_subject = _names_subject(ctx, text[event.end() : min(sentence.end, event.end() + 30)])
+            if (
+                topic is None
+                and not participle
+                and _event_name(event) != "first settled"
+                and not _names_subject(ctx, before)
+                and not object_is_subject
+            ):
                 continue
             found = _date_after(text, event.end(), sentence.end) or _date_before(text, event.start(), sentence.start)
             if not found:

@@ -127,6 +127,10 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
         previous_end = -1
         chain: list[Candidate] = []
         plural = list(_plural_units(text, sentence.start, clause_end))
+        its_unit = _ITS_UNIT.match(sentence.text)
+        if its_unit:
+            begin = sentence.start + its_unit.start(1)
+            plural.append(Candidate("located_in", its_unit.group(1), begin, begin + len(its_unit.group(1)), confidence=0.85))
         yield from plural
         covered = [(c.start, c.end) for c in plural]
         for mention in names(text, sentence.start, clause_end):
@@ -174,9 +178,13 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
         yield from chain
 
 
+_ITS_UNIT = re.compile(
+    rf"^(?:Its|It's|The\s(?:city|town|village)(?:'s|’s))\s(?:local\sgovernment\sarea|county|district|municipality|council|"
+    rf"province|region|parish|borough|state|department)\s(?:is|was)\s(?:the\s)?({NAME})"
+)
 _PLURAL_UNITS = re.compile(
     rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s)*{NAME},?\s(?:and|&)\s{NAME})\s"
-    r"(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures)\b"
+    r"(?i:(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures))\b"
 )
 _SINGULAR = {"counties": "County", "provinces": "Province", "districts": "District", "parishes": "Parish",
              "regions": "Region", "departments": "Department", "boroughs": "Borough",
@@ -186,7 +194,7 @@ _SINGULAR = {"counties": "County", "provinces": "Province", "districts": "Distri
 def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
     """"in Adams and Weld counties" -> Adams County, Weld County."""
     for match in _PLURAL_UNITS.finditer(text, start, end):
-        noun = _SINGULAR[match.group(2)]
+        noun = _SINGULAR[match.group(2).lower()]
         for part in re.finditer(NAME, match.group(1)):
             if part.group() in ("and",):
                 continue
@@ -211,7 +219,11 @@ def _adjectival(value: str, following: str) -> bool:
     """"the Mexican state of", "France's Caribbean overseas department": a modifier, not a unit."""
     if _ADMIN_HEAD.search(value) or countries.country(value):
         return False
-    if re.match(r"^\s(?!and\b|or\b|in\b|on\b|of\b|near\b|at\b|with\b|to\b|is\b|was\b|the\b)[a-z]", following):
+    if re.match(
+        r"^\s(?!and\b|or\b|in\b|on\b|of\b|near\b|at\b|with\b|to\b|is\b|was\b|the\b|which\b|that\b|where\b|"
+        r"close\b|[a-z]+ed\b|[a-z]+ing\b)[a-z]",
+        following,
+    ):
         if _ADMIN_WORD.match(following) and not re.search(r"(?:an|ian|ese|ish)$", value):
             return False  # "the Lombardy region", "the Chalatenango department"
         return True
@@ -290,9 +302,21 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
             yield Candidate(prop, value, start, end, confidence=0.75)
 
 
+_FLOWS = re.compile(
+    rf"^(?:The\s|the\s)?({NAME})\s(?:river\s)?(?:runs|flows|passes|winds|meanders|cuts)\s(?:\w+\s)?"
+    r"(?:through|past|along|by|beside|across|around|on|into)\s(?:the\s)?(?:(?:its|the)\s(?:\w+\s)?(?:side|edge|border|part|centre|center)|"
+    r"(?:city|town|village|municipality|community|area|county|district))\b"
+)
+
+
 @component("near_water", reads=("prose",), writes=("near_water",))
 def find_water(ctx: Context) -> Iterator[Candidate]:
     yield from _features(ctx, _WATER_WORDS, _WATER_CUE, "near_water")
+    for sentence in ctx.sentences:
+        flows = _FLOWS.match(sentence.text)
+        if flows and _has_head(flows.group(1), _WATER_WORDS):
+            begin = sentence.start + flows.start(1)
+            yield Candidate("near_water", flows.group(1), begin, begin + len(flows.group(1)), confidence=0.75)
 
 
 @component("terrain", reads=("prose",), writes=("terrain",))

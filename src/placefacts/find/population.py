@@ -34,7 +34,7 @@ _PEOPLE_OK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONTINUES = re.compile(
-    r"(?:\b(?:a\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
+    r"(?:\b(?:an?\s)?(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
     r"(?:its\s|the\s)?(?:\d{4}\s)?(?:population\s(?:of\s)?)?(?:about\s|around\s)?"
     r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s(?:about\s|around\s|approximately\s|some\s|nearly\s)?)$",
     re.IGNORECASE,
@@ -144,7 +144,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             governed = bool(_GOVERNED.search(before))
             people = bool(_PEOPLE_AFTER.match(after)) and bool(_PEOPLE_OK_BEFORE.search(before) or not before.strip())
             between = text[last_figure_end : number.start()] if last_figure_end >= 0 else ""
-            continued = 0 < len(between) <= 40 and bool(_CONTINUES.search(between))
+            continued = 0 < len(between) <= 60 and bool(_CONTINUES.search(between))
             # "..., a 44.2% increase from the 2000 Census population of 82,384": a past figure.
             continued = continued or (last_figure_end >= 0 and bool(_FROM_PAST.search(between)))
             if not (governed or people or continued):

@@ -32,7 +32,7 @@ LETTER = _char_class(str.isalpha)
 # A capitalised word: "Karagandy", "Kara-Kengir", "U.S.", "St." (an abbreviation keeps its dot).
 CAP_WORD = (
     rf"(?:[{UPPER}](?:\.[{UPPER}])+\.?|(?:St|Mt|Ft|Pt|Ste)\.|"
-    rf"[{UPPER}][{LETTER}\u0300-\u036f'’·-]*[{LETTER}\u0300-\u036f]|[{UPPER}])"
+    rf"[{UPPER}][{LETTER}\u0300-\u036f'’·-]*[{LETTER}\u0300-\u036f]|[{UPPER}](?![\d{LETTER}]))"
 )
 # Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent".
 CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|on|upon|am|an|im|bei|van|von|der|den|the|'s|’s)"

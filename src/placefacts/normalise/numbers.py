@@ -8,7 +8,7 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion"
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100,
+    "fifty": 50,
 }
 _MINUS = "-\u2212\u2013"
 
@@ -18,6 +18,8 @@ NUMBER = (
     r"(?:\.\d+)?(?:\s?(?:thousand|million|billion|lakhs?|crore)\b)?(?!\d|st\b|nd\b|rd\b|th\b)"
 )
 NUMBER_RE = re.compile(NUMBER)
+# Small numbers written as words ("eight kilometres"); used where a unit follows.
+WORD_NUMBER = r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)"
 
 
 def parse_number(text: str) -> float | None:
