@@ -205,3 +205,12 @@ def test_svg_escapes_every_label():
 @pytest.mark.parametrize(("span", "step"), [(10, 2), (100000, 20000), (0.7, 0.2), (1, 0.2), (45, 10)])
 def test_nice_step(span, step):
     assert nice_step(span) == pytest.approx(step)
+
+
+def test_serve_cli_refuses_a_missing_database(tmp_path):
+    from click.testing import CliRunner
+
+    from placefacts.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code == 1 and "E006" in result.stderr and "absent.db" in result.stderr

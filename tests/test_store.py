@@ -233,6 +233,8 @@ def test_read_only_connection_cannot_write(kb):
      ("Second para mentions ", "Kazakhstan", " , here.")),
     ("<p>Intro.</p><p>It lies in <b>Alberta</b> &amp; more.</p>", "Alberta", "html",
      ("It lies in ", "Alberta", " & more.")),
+    ('x <a title="' + "y" * 400 + '">commune</a> in <a href="/x">Calvados</a> now', "Calvados",
+     "html", ("…commune in ", "Calvados", " now")),
     ("It is in [[Karagandy Region|Karagandy]] and '''big'''. Then.", "Karagandy]]", "wikitext",
      ("It is in ", "Karagandy", " and big.")),
 ])

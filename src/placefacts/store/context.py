@@ -9,7 +9,7 @@ from dataclasses import dataclass
 WINDOW = 320  # characters looked at on each side; a sentence longer than that is cut with "…"
 
 _END = re.compile(r"[.!?][\"')\]]*(?=\s)|\n[ \t]*\n|<(?:/?p|br|/?li|/?h\d|/?td|/?tr|/?div)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^>]*>|^[^<>]*>|<[^>]*$")  # whole tags, and tags cut by the window's edges
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _BOLD = re.compile(r"'{2,}")
 _LINK_PART = re.compile(r"\[\[[^\]|]*\||\[\[|\]\]")  # what is left of a link cut by the evidence span
