@@ -54,6 +54,9 @@ def test_build_twice_changes_nothing(tmp_path):
     second = build(db, [str(tmp_path / "c")], on_error)
     assert (second.added, second.replaced, second.unchanged, second.facts) == (0, 0, 12, 0)
     assert canonical(db) == before
+    forced = build(db, [str(tmp_path / "c")], on_error, force=True)
+    assert (forced.added, forced.replaced, forced.unchanged) == (0, 12, 0)
+    assert canonical(db) == before
 
 
 def test_changed_article_replaces_its_old_version(tmp_path):

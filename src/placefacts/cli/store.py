@@ -19,7 +19,9 @@ QUERY_FORMATS = ("table", "json", "csv")
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes extracting in parallel (default: every core).")
-def build_command(paths: tuple[str, ...], db_path: str, progress: bool | None, jobs: int | None) -> None:
+@click.option("--force", is_flag=True, help="Extract every document again, replacing what is stored (after an upgrade).")
+def build_command(paths: tuple[str, ...], db_path: str, progress: bool | None, jobs: int | None,
+                  force: bool) -> None:
     """Extract facts from articles (files or directories) into a knowledge base.
 
     Running it again on the same inputs changes nothing; a build that was
@@ -42,10 +44,10 @@ def build_command(paths: tuple[str, ...], db_path: str, progress: bool | None, j
         if show and files:
             with click.progressbar(length=len(files), label="Building", file=sys.stderr, show_pos=True,
                                    show_eta=True, item_show_func=lambda p: p and p[-40:]) as bar:
-                stats = build(db_path, paths, on_error, files=files, jobs=jobs,
+                stats = build(db_path, paths, on_error, files=files, jobs=jobs, force=force,
                               progress=lambda n, p: bar.update(n, p))
         else:
-            stats = build(db_path, paths, on_error, files=files, jobs=jobs)
+            stats = build(db_path, paths, on_error, files=files, jobs=jobs, force=force)
     except PlacefactsError as exc:
         report_error(exc)
         raise SystemExit(1) from None

@@ -112,12 +112,13 @@ def _extracted(work: Iterator[Work], jobs: int) -> Iterator[Outcome]:
 
 def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: ErrorHandler,
           files: list[str] | None = None, progress: Callable[[int, str], None] | None = None,
-          jobs: int = 1) -> BuildStats:
+          jobs: int = 1, force: bool = False) -> BuildStats:
     """Extract and store every document of `paths`; documents stored before are not extracted again.
 
     A bad input is reported through `on_error` and the batch goes on; every document
     is its own transaction, so an interrupted build resumes where it stopped.
-    `progress(n, path)` is told each time `n` more files are done.
+    `progress(n, path)` is told each time `n` more files are done. `force` extracts
+    every document again and replaces what was stored (after the extractor changed).
     """
     from placefacts.read import read_path
 
@@ -145,7 +146,7 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
         for index, path in enumerate(todo):
             try:
                 for doc in read_path(path):
-                    if is_stored(conn, doc.source, content_hash(doc.raw)):
+                    if not force and is_stored(conn, doc.source, content_hash(doc.raw)):
                         stats.unchanged += 1
                     else:
                         yield index, path, doc
@@ -160,7 +161,7 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
             if isinstance(result, str):
                 fail(ExtractionError(result, doc.source), path)
                 continue
-            outcome = store_record(conn, doc, result)  # a StoreError (E006) stops the build
+            outcome = store_record(conn, doc, result, force)  # a StoreError (E006) stops the build
             if outcome == "unchanged":
                 stats.unchanged += 1
             else:

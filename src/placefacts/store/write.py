@@ -83,17 +83,18 @@ def _insert_fact(conn: sqlite3.Connection, place_id: int, document_id: int, seq:
     )
 
 
-def store_record(conn: sqlite3.Connection, doc: Document, record: Record) -> Outcome:
+def store_record(conn: sqlite3.Connection, doc: Document, record: Record, force: bool = False) -> Outcome:
     """Store one document and its record atomically.
 
-    The same source with the same content is left alone; the same source with new
-    content replaces the old version (and its facts) in the same transaction.
+    The same source with the same content is left alone (unless `force`: a newer
+    extractor's record); the same source with new content replaces the old
+    version (and its facts) in the same transaction.
     """
     digest = content_hash(doc.raw)
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if is_stored(conn, doc.source, digest):
+            if not force and is_stored(conn, doc.source, digest):
                 conn.execute("ROLLBACK")
                 return "unchanged"
             replaced = conn.execute("DELETE FROM documents WHERE source = ?", (doc.source,)).rowcount > 0
