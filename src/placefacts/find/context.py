@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placefacts.clean import Prepared
 from placefacts.clean.offsets import CleanText
 from placefacts.find.textutil import Sentence, fold, split_sentences
 from placefacts.model import Document, Value
+
+if TYPE_CHECKING:
+    from placefacts.find.names_in_text import Mention
 
 
 @dataclass(slots=True)
@@ -44,6 +47,8 @@ class Context:
     aliases: set[str] = field(default_factory=set)  # folded names of the subject
     defining: Sentence | None = None  # "X is a town in ...": the sentence that defines the subject
     found: list[Candidate] = field(default_factory=list)
+    # Answers finders ask again and again of the same sentence (see `about`, `mentions`).
+    _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Document, prepared: Prepared) -> Context:
@@ -66,6 +71,31 @@ class Context:
         folded = fold(name)
         if folded:
             self.aliases.add(folded)
+
+    def about(self, sentence: Sentence, strict: bool = False) -> bool | None:
+        """`grammar.about_subject(sentence.text, aliases, strict)`, worked out once per sentence.
+
+        Most finders ask it of every sentence (about ten times per sentence in
+        all); the answer only changes when an alias is added, and aliases only
+        ever grow, so their count keys the memo.
+        """
+        key = ("about", sentence.start, sentence.end, strict, len(self.aliases))
+        memo = self._memo
+        if key not in memo:
+            from placefacts.find.grammar import about_subject
+
+            memo[key] = about_subject(sentence.text, self.aliases, strict=strict)
+        return memo[key]
+
+    def mentions(self, start: int, end: int) -> tuple[Mention, ...]:
+        """`names_in_text.names(text, start, end)`, found once per span (several finders scan each sentence)."""
+        key = ("mentions", start, end)
+        memo = self._memo
+        if key not in memo:
+            from placefacts.find.names_in_text import names
+
+            memo[key] = tuple(names(self.text, start, end))
+        return memo[key]
 
     def lead_sentences(self) -> list[Sentence]:
         end = self.prepared.lead_end()
