@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -60,9 +61,10 @@ def run_one_worker(paths: list[str]) -> dict:
         times.append((time.perf_counter() - t0, path))
         failures += sum(isinstance(o, Failure) for o in outcomes)
     wall = time.perf_counter() - start
+    cpu = time.process_time()
     times.sort()
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))][0] if times else 0.0
-    return {"jobs": 1, "wall_s": wall, "failures": failures, "p99_ms": p99 * 1000,
+    return {"jobs": 1, "wall_s": wall, "cpu_s": cpu, "failures": failures, "p99_ms": p99 * 1000,
             "max_ms": times[-1][0] * 1000 if times else 0.0, "slowest": [(t * 1000, p) for t, p in times[-5:][::-1]],
             "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF)}
 
@@ -75,8 +77,10 @@ def run_pool(paths: list[str], jobs: int) -> dict:
     start = time.perf_counter()
     failures = sum(isinstance(o, Failure) for o in extract_paths(paths, jobs=jobs, transform=Record.to_json))
     wall = time.perf_counter() - start
-    # The pool is shut down: RUSAGE_CHILDREN holds the peak RSS of the largest worker.
-    return {"jobs": jobs, "wall_s": wall, "failures": failures, "peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+    # The pool is shut down: RUSAGE_CHILDREN holds the peak RSS of the largest worker and the workers' CPU time.
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() + workers.ru_utime + workers.ru_stime
+    return {"jobs": jobs, "wall_s": wall, "cpu_s": cpu, "failures": failures, "peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN),
             "parent_rss_mb": _peak_mb(resource.RUSAGE_SELF)}
 
 
@@ -106,20 +110,22 @@ def main() -> None:
 
     paths = articles(args.folder, args.limit)
     n = len(paths)
+    load = os.getloadavg()[0]
     megabytes = sum(Path(p).stat().st_size for p in paths) / 1e6
     baseline(paths)  # warm the page cache: every configuration then reads from memory
     base = baseline(paths)
     runs = [measure(args.folder, args.limit, int(j)) for j in args.jobs.split(",")]
 
-    print(f"corpus {args.folder}: {n:,} articles, {megabytes:.1f} MB")
-    print(f"{'':<30}{'wall s':>8}{'articles/s':>12}{'MB/s':>8}{'x baseline':>12}{'peak RSS/worker':>17}")
-    print(f"{'baseline (read + 1 regex)':<30}{base['wall_s']:>8.2f}{n / base['wall_s']:>12,.0f}"
+    print(f"corpus {args.folder}: {n:,} articles, {megabytes:.1f} MB; {os.cpu_count()} cores, load {load:.1f} "
+          f"before, {os.getloadavg()[0]:.1f} after" + ("  (busy machine: numbers are low)" if load > 0.5 else ""))
+    print(f"{'':<30}{'wall s':>8}{'cpu s':>8}{'articles/s':>12}{'MB/s':>8}{'x baseline':>12}{'peak RSS/worker':>17}")
+    print(f"{'baseline (read + 1 regex)':<30}{base['wall_s']:>8.2f}{'':>8}{n / base['wall_s']:>12,.0f}"
           f"{megabytes / base['wall_s']:>8.1f}{1:>12.1f}{'':>17}")
     one = None
     for run in runs:
         label = f"extract, {run['jobs']} worker{'s' if run['jobs'] > 1 else ''}"
         rate = n / run["wall_s"]
-        print(f"{label:<30}{run['wall_s']:>8.2f}{rate:>12,.0f}{megabytes / run['wall_s']:>8.1f}"
+        print(f"{label:<30}{run['wall_s']:>8.2f}{run['cpu_s']:>8.2f}{rate:>12,.0f}{megabytes / run['wall_s']:>8.1f}"
               f"{run['wall_s'] / base['wall_s']:>12.1f}{run['peak_rss_mb']:>14.0f} MB")
         if run["jobs"] == 1:
             one = run
