@@ -23,7 +23,7 @@ from placefacts.clean.offsets import CleanTextBuilder
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 _BLANK = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 _LEAD_WS = re.compile(_BLANK + "*")
-_TRAIL_WS = re.compile(_BLANK + "+$")
+_BLANK_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _WS_RUN = re.compile(_BLANK + "+")
 _JOIN_TIGHT = re.compile(r"[,.;:)\]!?%\u2019']")
 _BULLET = re.compile(r"[\u2022\u25aa\u25cf\u2023\u2043*#\u2013\u2014-]\s")
@@ -94,8 +94,8 @@ def clean_plaintext(raw: str, title: str | None = None) -> Prepared:
     for index, (cstart, cend, _line_end) in enumerate(lines):
         lead = _LEAD_WS.match(raw, cstart, cend)
         body_start = lead.end() if lead else cstart
-        trail = _TRAIL_WS.search(raw, body_start, cend)
-        body_end = trail.start() if trail else cend
+        # rstrip, not a "\s+$" search: that is quadratic on a long blank run inside a line.
+        body_end = body_start + len(raw[body_start:cend].rstrip(_BLANK_CHARS))
         if body_start >= body_end:
             blank_lines += 1
             continue

@@ -143,7 +143,7 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             link = text[previous_end : mention.outer_start] if previous_end >= 0 else ""
             chained = in_chain and bool(_CHAIN_LINK.match(link))
             starts_chain = bool(_CHAIN_START.search(before)) and not _NONLOCAL_CUE.search(before)
-            if _NAMED_AFTER.search(text, sentence.start, mention.start):
+            if _NAMED_AFTER.search(text, max(sentence.start, mention.start - 200), mention.start):
                 continue  # "named after a village in Spain": the other place's location
             in_chain = False
             if not (chained or starts_chain):
@@ -183,7 +183,7 @@ _ITS_UNIT = re.compile(
     rf"province|region|parish|borough|state|department)\s(?:is|was)\s(?:the\s)?({NAME})"
 )
 _PLURAL_UNITS = re.compile(
-    rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s)*{NAME},?\s(?:and|&)\s{NAME})\s"
+    rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s){{0,6}}{NAME},?\s(?:and|&)\s{NAME})\s"
     r"(?i:(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures))\b"
 )
 _SINGULAR = {"counties": "County", "provinces": "Province", "districts": "District", "parishes": "Parish",
@@ -268,7 +268,7 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
 # Features -----------------------------------------------------------------
 
 # "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
-_LOWER_HEAD = re.compile(rf"(?<![\w-])(?:the\s)?(?P<name>{NAME}\s(?:{_WATER}|{_LAND}))\b")
+_LOWER_HEAD = re.compile(rf"\s({_WATER}|{_LAND})\b")
 # "the river Yamuna".
 _RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 
@@ -276,29 +276,31 @@ _RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
     text = ctx.text
     for sentence, _defining in _location_sentences(ctx):
-        # (form, value, start, end, start including "the") of every candidate name in the sentence.
-        found = [(0, m.value, m.start, m.end, m.outer_start) for m in names(text, sentence.start, sentence.end)]
-        for form_index, form in ((1, _LOWER_HEAD), (2, _RIVER_FIRST)):
+        # (value, start, end, start including "the") of every candidate name in the sentence.
+        found: list[tuple[str, int, int, int]] = []
+        for m in names(text, sentence.start, sentence.end):
+            if _has_head(m.value, words):
+                found.append((m.value, m.start, m.end, m.outer_start))
+            else:
+                # "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
+                head = _LOWER_HEAD.match(text, m.end, sentence.end)
+                if head and head.group(1).lower() in words:
+                    found.append((text[m.start : head.end(1)], m.start, head.end(1), m.outer_start))
+        if prop == "near_water":
             found.extend(
-                (form_index, m.group("name"), m.start("name"), m.end("name"), m.start())
-                for m in form.finditer(text, sentence.start, sentence.end)
+                (m.group("name"), m.start("name"), m.end("name"), m.start())
+                for m in _RIVER_FIRST.finditer(text, sentence.start, sentence.end)
             )
-        seen: list[tuple[int, int]] = []
-        for form_index, value, start, end, outer in found:
-            if form_index == 0 and not _has_head(value, words):
-                continue
-            if form_index == 1 and value.split()[-1].lower() not in words:
-                continue
-            if form_index == 2 and prop != "near_water":
-                continue
-            if any(a <= start < b for a, b in seen) or ctx.is_subject(value):
+        seen_up_to = -1
+        for value, start, end, outer in sorted(found, key=lambda f: f[1]):
+            if start < seen_up_to or ctx.is_subject(value):
                 continue
             before = text[max(sentence.start, outer - 70) : outer]
             if outer > sentence.start and not cue.search(before):
                 continue
             if _GOVERNED_BY_OTHER.search(before):
                 continue  # "the city of Albany located on the Hudson River", "..., who had ... in the Mohawk Valley"
-            seen.append((start, end))
+            seen_up_to = end
             yield Candidate(prop, value, start, end, confidence=0.75)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7}
@@ -39,11 +40,14 @@ def parse_number(text: str) -> float | None:
     if word is not None:
         return sign * word * scale
     text = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text)
+    if len(text) > 30:
+        return None  # no quantity of a place needs more digits; "999...9" is noise
     try:
         value = float(text)
     except ValueError:
         return None
-    return sign * value * scale
+    value = sign * value * scale
+    return value if math.isfinite(value) else None
 
 
 def as_count(value: float) -> int:
