@@ -45,6 +45,7 @@ _HATNOTE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:Wikipedia|Wikivoyage|Wiki).*$", re.IGNORECASE)
+_NOTES = frozenset({"sup"})  # a superscript in a row label is a footnote mark ("Area<sup>1</sup>")
 _BULLET = re.compile(r"^[\s\u00a0•·◦‣∙-]+")
 
 
@@ -233,7 +234,7 @@ def infobox_fields(raw: str, table: Element) -> list[Field]:
     for row in rows:
         cells = _cells(row)
         if len(cells) == 2 and cells[1].tag == "td":
-            label_text = render(raw, cells[0], frozenset({"sup"})).text
+            label_text = render(raw, cells[0], _NOTES).text
             label = _BULLET.sub("", label_text).strip()
             if not label:
                 continue
@@ -245,7 +246,7 @@ def infobox_fields(raw: str, table: Element) -> list[Field]:
                 header = " ".join(label.split())
             fields.append(Field(key, render(raw, cells[1]), group))
         elif len(cells) == 1 and cells[0].tag == "th":
-            header = " ".join(_BULLET.sub("", render(raw, cells[0]).text).split())
+            header = " ".join(_BULLET.sub("", render(raw, cells[0], _NOTES).text).split())
         for nested in _own_tables(row):  # a sub-infobox inside a cell (Chinese names, transcriptions)
             if "infobox" in nested.classes:
                 fields.extend(infobox_fields(raw, nested))

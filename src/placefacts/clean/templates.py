@@ -150,8 +150,11 @@ def convert_text(template: Template, abbreviate: bool = False) -> str | None:
         return None
     digits = args[i + 2] if i + 2 < len(args) and re.fullmatch(r"-?\d", args[i + 2]) else None
     converted = [_format(_to(n, unit_in, unit_out), v, digits, unit_in[0], opts.get("sigfig")) for n, v in zip(numbers, values, strict=True)]  # type: ignore[arg-type]
-    abbr = opts.get("abbr", "on" if abbreviate else "")
+    # Convert prints the input unit's name and the output's symbol, but symbols for temperatures.
+    abbr = opts.get("abbr", "on" if abbreviate or unit_in[0] == "temperature" else "")
     in_label = unit_in[2] if abbr in ("on", "in", "values") else (unit_in[3] if numbers[0] == 1 and len(values) == 1 else unit_in[4])
+    if opts.get("sp") == "us":
+        in_label = in_label.replace("metre", "meter").replace("litre", "liter")
     out_label = unit_out[2] if abbr not in ("off", "out") else unit_out[4]
     written = _join(values, seps)
     if opts.get("adj") == "on" and abbr not in ("on",):

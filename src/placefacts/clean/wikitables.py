@@ -121,6 +121,9 @@ def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
         tag = str(child.tag).lower()
         if tag == "caption" and child.contents is not None:
             caption = " ".join(inline(child.contents, content_start(child, child_start)).text.split())
+        elif tag == "td" and str(child).startswith("|+") and child.contents is not None:
+            # "|+ caption": mwparserfromhell reads it as a cell whose text starts with "+"
+            caption = " ".join(inline(child.contents, content_start(child, child_start)).text.lstrip("+").split())
         elif tag in ("td", "th"):
             loose.append((child, child_start))
         elif tag == "tr" and child.contents is not None:

@@ -141,10 +141,12 @@ class _Renderer:
         if node.text is not None:
             self.code(node.text, start + 2 + len(str(node.title)) + 1)
             return
-        title_start = start + 2
         shown = str(node.title)
         lead = len(shown) - len(shown.lstrip(" :"))
-        self.code(mwparserfromhell.parse(shown[lead:].split("#")[0] or shown[lead:]), title_start + lead)
+        if node.title.filter_templates() or node.title.filter_html_entities():
+            self.code(node.title, start + 2)
+        else:  # a plain title is shown as written, less a leading ":" and the "#section" part
+            self.writer.text(shown[lead:].split("#")[0] or shown[lead:], start + 2 + lead)
 
     def _tag(self, node: Tag, start: int) -> None:
         name = str(node.tag).strip().lower()

@@ -30,9 +30,19 @@ def detect_form(raw: str) -> InputForm:
 
 
 def is_dump(path: str) -> bool:
+    """A MediaWiki XML export: by its name, else by its first bytes (decompressed when .bz2/.gz)."""
     if path.endswith((".xml.bz2", ".xml.gz", ".xml")):
         return True
-    return False
+    if path == "-" or not Path(path).is_file():
+        return False
+    try:
+        from placefacts.read.dump import open_dump
+
+        with open_dump(path) as stream:
+            head = stream.read(4096)
+    except (OSError, EOFError, ReadError):
+        return False
+    return bool(_DUMP.search(head))
 
 
 def read_bytes(path: str) -> bytes:
