@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,7 @@ def test_a_crash_on_one_article_is_one_failure_and_the_batch_goes_on(monkeypatch
         return real(doc)
 
     monkeypatch.setattr(placefacts.pipeline, "extract_document", flaky)  # forked workers inherit it
+    monkeypatch.setattr(parallel, "_pool_context", lambda: multiprocessing.get_context("fork"))
     for jobs in (1, 2):
         outcomes = list(extract_paths(paths, jobs=jobs))
         assert [isinstance(o, Failure) for o in outcomes] == [False, False, True, False, False, False]
@@ -139,6 +142,20 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
     quiet.advance()
     quiet.close()
     assert pipe.getvalue() == ""
+
+
+def test_a_parent_with_threads_starts_workers_without_fork() -> None:
+    paths = _sample(12)
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait, daemon=True)
+    helper.start()
+    try:
+        assert parallel._pool_context().get_start_method() != "fork"
+        pooled = list(extract_paths(paths, jobs=2, chunksize=2))
+    finally:
+        stop.set()
+        helper.join()
+    assert _lines(pooled) == _lines(list(extract_paths(paths, jobs=1)))
 
 
 def test_default_jobs_is_every_usable_core() -> None:

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -152,9 +153,16 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork: workers start in milliseconds and share the parent's loaded pages; elsewhere the platform default.
-    if "fork" in multiprocessing.get_all_start_methods():
+    """fork where it is safe: workers start in milliseconds and share the parent's loaded pages.
+
+    Forking a process that runs other threads (a web server, a Spark gateway)
+    can copy a lock in a held state and hang the child: there, forkserver.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context()
 
 
