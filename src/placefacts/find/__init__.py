@@ -13,6 +13,10 @@ from placefacts.find import (  # noqa: F401  (importing registers the finders, i
     measures,
     names,
     population,
+    demographics,
+    climate,
+    people,
+    twins,
 )
 
 # isort: split

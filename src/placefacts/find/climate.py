@@ -1,0 +1,1 @@
+"""climate finder (in progress)."""

@@ -1,0 +1,1 @@
+"""people finder (in progress)."""
