@@ -21,9 +21,12 @@ _KINDS = (
     (r"(?:formerly|previously|once|originally|historically)\s(?:known\sas|called|named|spelled|spelt)", "former"),
     (r"(?:formerly|previously|historically)", "former"),
     (r"(?:officially|legally)(?:\sknown\sas|\scalled|\snamed)?", "official"),
-    (r"(?:also|alternatively|better|commonly|locally|popularly|sometimes|often)\s(?:known\sas|called|referred\sto\s(?:simply\s)?as|spelled|spelt|written)", "alternative"),
+    (r"(?:also|alternatively|better|commonly|locally|popularly|sometimes|often)\s(?:known\sas|called|referred\sto\s(?:simply\s)?as|"
+     r"spelled|spelt|written|transliterated\sas|romani[sz]ed\sas|rendered\sas)", "alternative"),
     (r"(?:nicknamed|known\sas|called)", "alternative"),
 )
+_NAME_OR_QUOTED_RE = re.compile(_NAME_OR_QUOTED)
+_HEAD_NAME = re.compile(rf"(?P<n>{NAME}(?:\sand\s{NAME})?)(?=\s?[,(]|\s(?:or|and)\s|$)")
 _KIND_RE = [(re.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kind) for p, kind in _KINDS]
 _OR_NAME = re.compile(rf"\sor\s(?P<n>{NAME})")
 _PAREN = re.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
@@ -34,13 +37,20 @@ _NOT_LANGUAGE = re.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio
 # (pattern, kind, whether the text must show the phrase is said of the subject)
 _LATER = (
     (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative", True),
+    (re.compile(rf"\bnicknamed\s(?:the\s)?(?P<n>{NAME})"), "alternative", True),
+    # "nicknamed "The Beloved Land of the Sun" (Spanish: "La Tierra del Sol Amada")": the nickname in its own language.
+    (re.compile(rf"\bnicknamed\s{_QUOTED}\s\([A-Z][a-z]+:\s[\"“'‘](?P<q2>[^\"”'’]{{2,60}})[\"”'’]\)"), "alternative", True),
     (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
+    (re.compile(rf"\b(?:has been|is|are)\s(?:also\s|often\s|sometimes\s)?known\sas\s(?P<n>{NAME})"), "alternative", True),
     (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative", True),
     (re.compile(rf"\b(?:formerly|previously|originally)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
     (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former", True),
+    # "Windsor, or Windlesora as it was called in the 11th century".
+    (re.compile(rf"\bor\s(?P<n>{NAME})\sas\sit\swas\s(?:called|known)\b"), "former", False),
     (re.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (re.compile(rf"\b(?:in the past|formerly|once|originally)\b[^.;]{{0,40}}?\bwas\s(?:\w+\s)?(?:referred to|known)\sas\s{_NAME_OR_QUOTED}"), "former", True),
     (re.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former", False),
-    (re.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former", True),
+    (re.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_NAME_OR_QUOTED}"), "former", True),
     (re.compile(rf"\b(?:was|were)\s(?:founded|established|settled|created)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former", True),
     (re.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former", True),
     (re.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
@@ -108,7 +118,7 @@ def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Ca
             value = piece.group()
             # "or alternatively X", "also X", "modern transliteration X": the name starts at its capital.
             value = re.sub(r"^(?:(?:or|also|alternatively|modern|transliteration|transliterated|romanized|romanised|"
-                           r"formerly|officially|locally|sometimes|often|historically|previously)\s+)+", "", value)
+                           r"formerly|officially|locally|sometimes|often|historically|previously)\s+|[/|]\s*)+", "", value)
             if not re.search(r"[^\W\d_]", value) or _RESPELLING.search(value):
                 continue
             if not colon:
@@ -154,7 +164,10 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
             for pattern, kind in _KIND_RE:
                 found = pattern.match(text, pos, head_end)
                 if found:
-                    name = re.compile(_NAME_OR_QUOTED).match(text, found.end(), head_end)
+                    # "officially the City and County of Denver," : the name runs to the comma.
+                    name = _HEAD_NAME.match(text, found.end(), head_end) or _NAME_OR_QUOTED_RE.match(
+                        text, found.end(), head_end
+                    )
                     if name and (value := _value(name)):
                         candidate = _name_candidate(ctx, *value, kind, 0.85)
                         if candidate:
