@@ -155,8 +155,9 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
                 native = bool(paren) and ":" in paren.group(1) and not re.search(
                     r":\s*[^\W\d_]", _IPA.sub("", paren.group(1))
                 )
-                candidate = _name_candidate(ctx, alt.group("n"), alt.start("n"), alt.end("n"),
-                                            "native" if native else "alternative", 0.8)
+                former = re.match(r"\s+as\s+it\s+was\s+(?:called|known)\b", text[alt.end() : head_end])
+                kind = "former" if former else "native" if native else "alternative"
+                candidate = _name_candidate(ctx, alt.group("n"), alt.start("n"), alt.end("n"), kind, 0.8)
                 if candidate:
                     yield candidate
                 pos = alt.end()
