@@ -138,7 +138,10 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     defining = ctx.defining
     if defining is not None:
-        copula = re.search(r"\s(?:is|was|are|were)\s", defining.text)
+        # The copula of the definition, not the "was" of "as it was called".
+        copula = re.search(r"\s(?:is|was|are|were)\s(?:a|an|the|one|also|now|located|situated)\b", defining.text) or re.search(
+            r"\s(?:is|was|are|were)\s", defining.text
+        )
         head_end = defining.start + (copula.start() if copula else 0)
         pos = defining.start
         # "X or Y (...)": each "or" name, then its parenthetical.
