@@ -17,6 +17,9 @@ from placefacts.find import (  # noqa: F401  (importing registers the finders, i
     climate,
     people,
     twins,
+    economy,
+    facilities,
+    transport,
 )
 
 # isort: split

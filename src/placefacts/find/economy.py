@@ -1,0 +1,792 @@
+"""product, industry, employer: what the place's economy makes, lives on, and who employs there.
+
+Every fact needs a cue that governs it ("Exports include ...", "... are major
+resource industries", "the headquarters of ...") in a sentence about the
+subject; a lexicon alone (find/data/products.txt, industries.txt) only confirms
+weak cues ("copper deposits", "gold mining"). A company's own subsidiaries,
+a magazine that ranked the city, or ore "mined from nearby Tombstone" are not
+the subject's. The list helpers here are shared with facilities and transport.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro, topic
+from placefacts.find.lexicon import alternation, entries
+from placefacts.find.textutil import NAME, Sentence, fold
+
+# ---------------------------------------------------------------- list helpers
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    value: str
+    start: int  # clean span of the item in the text
+    end: int
+    note: str = ""  # a parenthetical that followed the item ("by the European route E123")
+
+
+_SEP = re.compile(r",\s(?:and|or|as well as)\s|,\s|\s(?:and|or|&|as well as|plus)\s|;\s(?:and\s)?")
+_PAREN = re.compile(r"\s?\([^()]*\)")
+# Words before a phrase's head that are not part of the thing named.
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:the|a|an|other|various|some|many|several|numerous|its|their|his|her|also|mainly|mostly|chiefly|"
+    r"primarily|especially|notably|particularly|including|such as|excellent|fine|high-quality|quality|local|fresh|"
+    r"thriving|booming|growing|flourishing|important|major|large|small|big|huge|new|both|then|now|later|"
+    r"principally|largely|increasingly|traditionally|historically|like|today|currently|formerly|once|surrounding|"
+    r"nearby|plus)\s|"
+    r"(?:[\d,.]+\s)?(?:bushels|tons|tonnes|metric\stons|pounds|barrels|quantities|quantity|amounts?|lots|varieties|"
+    r"kinds|types)\sof\s)+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"^[a-z][a-z'’-]*$|^R&D$|^IT$")
+_VERBISH = frozenset("which that who is are was were be been being has have had will would can could".split())
+_TRAILING_AND = re.compile(r"\s(?:and|or)$")
+_NOT_NOUN = re.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
+_STOP_VALUES = frozenset(
+    "business businesses industry industries economy others etc along natives residents more much land other things products goods items "
+    "activities activity sectors sector jobs employment people workers work it them this these that".split()
+)
+
+
+def phrases(text: str, start: int, end: int, max_words: int = 4, tail: bool = False) -> list[Item]:
+    """Split a list of common-noun phrases ("wheat, flour, hay, linseed and other vegetable oils").
+
+    `tail`: the list ends at `end` and starts after the last chunk that is no noun phrase (a list before its cue).
+    """
+    out: list[Item] = []
+    spans: list[tuple[int, int]] = []
+    pos = start
+    depth = 0
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            sep = _SEP.match(text, i, end)
+            if sep and sep.end() > i:
+                spans.append((pos, i))
+                pos = i = sep.end()
+                continue
+        i += 1
+    spans.append((pos, end))
+    spans = _join_compounds(text, spans)
+    opening = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (". ", ", ", ": ")
+    for a, b in spans:
+        item = _phrase(text, a, b, max_words, opening and a == start)
+        if item is None:
+            if tail:
+                out = []
+            continue
+        out.append(item)
+    return out
+
+
+def _phrase(text: str, a: int, b: int, max_words: int, opening: bool = False) -> Item | None:
+    """One list chunk as a noun phrase, without leading determiners and quantities, or None."""
+    paren = text.find("(", a, b)
+    if paren >= 0:
+        b = paren  # "cattle (beef)": the item is what comes before its parenthetical
+    raw = text[a:b]
+    lead = _LEAD_WORDS.match(raw)
+    begin = a + (lead.end() if lead else 0)
+    while begin < b and text[begin] in " '\"“":
+        begin += 1
+    stop = b
+    while stop > begin and text[stop - 1] in " .,'\"”":
+        stop -= 1
+    tail = _TRAILING_AND.search(text, begin, stop)
+    if tail:
+        stop = tail.start()
+    value = text[begin:stop]
+    words = value.split()
+    if words and _NOT_NOUN.search(words[-1]) and fold(value) not in _LEXICON_WORDS:
+        return None  # "grew rapidly", "exports are crucial"
+    if not words or len(words) > max_words:
+        return None
+    if not all(_WORD.match(w) or (k == 0 and w[:1].isupper() and _WORD.match(w.lower())) for k, w in enumerate(words)):
+        return None
+    if words[0][:1].isupper() and words[0] not in ("R&D", "IT") and not opening and fold(words[0]) not in _LEXICON_WORDS:
+        return None  # "a retail hub for Yonkers": a capitalised word inside a list is a name
+    if value.lower() in _STOP_VALUES or any(w.lower() in _VERBISH for w in words):
+        return None
+    return Item(value, begin, stop)
+
+
+_COMPOUND = re.compile(r"(?i:iron|oil|research|arts|food|oil\sand\snatural)$")
+_COMPOUND_NEXT = re.compile(r"(?i:steel|gas|development|crafts|beverages?)\b")
+
+
+def _join_compounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep "iron and steel", "oil and gas", "research and development" whole."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _COMPOUND.search(text, out[-1][0], out[-1][1]) and text[out[-1][1] : a] == " and " and \
+                _COMPOUND_NEXT.match(text, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+_DESCRIPTOR = re.compile(
+    r"(?:the\s)?(?:(?:regional|provincial|state|national|district|county|nearby|neighbo(?:u)?ring|adjacent|major|"
+    r"larger|main|important|quaint|former|historic|small|industrial|coastal|capital)\s){0,3}"
+    r"(?:capital\s)?(?:(?:city|cities|town|towns|village|villages|port|ports|settlement|settlements|townships?|"
+    r"suburbs?|municipality|municipalities|communities|community)\s(?:of\s)?)?"
+)
+_NAME_AT = re.compile(rf"(?:the\s|The\s)?({NAME})")
+_NAME_SEP = re.compile(r",\s(?:and\s|or\s)?(?:with\s)?|\s(?:and|or|&)\s(?:with\s)?|\s(?:as well as)\s")
+_TAIL = re.compile(
+    r"\s(?:(?:to|in)\s(?:the\s)?(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west))?(?:ern)?\b|"
+    r"on\s(?:one|the\sother)\sside)"
+)
+
+
+def name_items(text: str, pos: int, end: int, descriptors: bool = True) -> list[Item]:
+    """Names listed from `pos`: "the cities Karaganda (by ... E018), Kyzylorda and Arkalyk (both by ... E123)"."""
+    out: list[Item] = []
+    while pos < end:
+        if descriptors:
+            desc = _DESCRIPTOR.match(text, pos, end)
+            if desc:
+                pos = desc.end()
+        match = _NAME_AT.match(text, pos, end)
+        if not match:
+            break
+        value = match.group(1)
+        start = match.start(1)
+        stop = match.end(1)
+        if value.endswith(("'s", "’s")):
+            break  # "Birmingham's ...": a possessive, not a listed name
+        tail = _TAIL.match(text, stop, end)
+        pos = tail.end() if tail else stop
+        note = ""
+        paren = re.match(r"\s?\(([^()]*)\)", text[pos:end])
+        if paren:
+            note = paren.group(1)
+            pos += paren.end()
+        out.append(Item(value, start, stop, note))
+        sep = _NAME_SEP.match(text, pos, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out
+
+
+_CLAUSE_STOP = re.compile(r";|\.\s|\s(?:which|who|where|since|until|because|although|while|but)\b|,\s(?:all|both|each|one\sof|which|who|making)\b")
+_CHUNK_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s)?|\s(?:and|as\swell\sas)\s")
+_OF_WORD = re.compile(r"\sof\s[A-Z][a-z]+$")
+AND_TAIL = re.compile(r"\sand\s[A-Z][a-z]+(?=\s?[(,.;]|\s[a-z]|$)")
+
+
+def chunks(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Comma/and-separated chunks of a list from `pos`, outside parentheses, up to the clause's end."""
+    stop = _CLAUSE_STOP.search(text, pos, end)
+    end = stop.start() if stop else end
+    out: list[tuple[int, int]] = []
+    depth = 0
+    start = i = pos
+    while i < end:
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            sep = _CHUNK_SEP.match(text, i, end)
+            if sep and sep.group() == " and " and _OF_WORD.search(text, start, i) and AND_TAIL.match(text, i, end):
+                sep = None  # "Telfair Academy of Arts and Sciences" is one name
+            if sep:
+                out.append((start, i))
+                start = i = sep.end()
+                continue
+        i += 1
+    out.append((start, end))
+    return out
+
+
+def subject_ref(ctx: Context, phrase: str) -> bool:
+    """"it", "the town", "the city of X", or a name of the subject."""
+    phrase = phrase.strip()
+    if re.fullmatch(r"(?i:it|its|here|there|this\s\w+|the\s(?:present[- ]day\s)?(?:city|town|village|area|community|"
+                    r"settlement|municipality|borough|township|suburb|county|district|region|place|island|hamlet|"
+                    r"locality|commune|parish|capital|cdp))", phrase):
+        return True
+    phrase = re.sub(r"^(?i:the\s)?(?:city|town|village|municipality)\sof\s", "", phrase)
+    return refers_to_subject(phrase, ctx.aliases)
+
+
+# Capitalised sentence starters that are common nouns, not names: "Exports include ...", "Major employers ...".
+_COMMON_START = frozenset(
+    "exports imports products production industries industry economy economic employers employment major main "
+    "manufactured manufacturing crops goods agriculture agricultural tourism trade commerce other local dominant "
+    "principal chief key leading primary notable important several numerous access transport transportation rail "
+    "railway railways road roads trains buses flights air farmed farming fishing mining forestry banking "
+    "telecommunications services jobs companies businesses".split()
+)
+_ANAPHOR_PLUS = re.compile(
+    r"(?:The|This|the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s){1,2}(?:city|town|village|municipality|community|settlement|borough)\b"
+)
+
+
+def sentence_about(ctx: Context, sentence: Sentence) -> bool | None:
+    """about_subject, but a capitalised common noun ("Exports", "Major") starting the sentence is no other topic,
+    and "The Alabama city", "the new town" refer back to the subject."""
+    result = about_subject(sentence.text, ctx.aliases)
+    if result is not False:
+        return result
+    body = strip_intro(sentence.text)
+    first = body.split(" ", 1)[0].strip(",;:")
+    if first.lower() in _COMMON_START or fold(first) in _PRODUCTS or fold(first) in _INDUSTRY_WORDS:
+        return None
+    if _ANAPHOR_PLUS.match(body):
+        return True
+    return False
+
+
+# A relative clause or another clause start between the topic and a cue: the cue is not said of the topic.
+RELATIVE = re.compile(r"\b(?:which|that|who|whose|where|whom)\b|;")
+
+
+def cue_of_topic(sentence: Sentence, cue_start: int) -> bool:
+    """Whether a cue at `cue_start` is governed by the sentence's topic (no relative clause before it)."""
+    before = sentence.text[: cue_start - sentence.start]
+    return not RELATIVE.search(strip_intro(before))
+
+
+# ---------------------------------------------------------------- lexicons
+
+_PRODUCTS = frozenset(fold(p) for p in entries("products"))
+_INDUSTRY_WORDS = {fold(k): v for k, v in entries("industries").items()}
+_LEXICON_WORDS = _PRODUCTS | frozenset(_INDUSTRY_WORDS)
+_PRODUCT_ALT = alternation("products")
+_INDUSTRY_ALT = alternation("industries")
+
+# ---------------------------------------------------------------- product
+
+_PRODUCT_PREFILTER = re.compile(
+    r"export|product|produce|crop|goods|commodit|grown|grows|grew|mined|mines|mining|deposit|orchard|plantation|"
+    r"manufactur|harvest|cultivat|made\sin|ores?\b|raised",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(
+    r"[.;:!?]|\s(?:which|that|who|where|while|but|because|although|though|for\s(?:many|several|the)\b|in\sthe\b|"
+    r"to\sthe\b|from|since|until|when|during|are|were|is|was|have|has|had|in\s\d{4}|throughout|across|"
+    r"with\b|by\b|into\b|at\b|on\b|in\b|mined|grown|made|produced|located|found|built|brought|shipped|used|known|being|along\swith)\b|,\s(?:and\s)?(?:the|it|its|which|but|while|making|giving|a|an|with)\b"
+)
+_PRODUCT_NOUN = (
+    r"(?:(?:main|principal|chief|major|leading|primary|most\simportant|key|agricultural|farm|industrial|local|"
+    r"other|manufactured|mineral|natural)\s){0,2}(?:exports|export\sproducts|products|produce|crops|goods|"
+    r"commodities|resources|manufactures)"
+)
+# "Exports include ...", "The main agricultural crops were ...", "Farmed crops include ..."
+_PRODUCTS_FOLLOW = re.compile(
+    rf"\b{_PRODUCT_NOUN}\s(?:(?:that|which)\s(?:are|were)\s[a-z]+ed\s(?:here\s|locally\s|in\sthe\sarea\s)?|"
+    rf"(?:(?!(?:that|which|are|were|is|was)\b)[a-z]+\s){{0,3}}?)(?:include|includes|included|are|were|consist\sof|consisted\sof|"
+    rf":)\s",
+    re.IGNORECASE,
+)
+# "Other metal ores mined and processed locally are ..."
+_MINED_FOLLOW = re.compile(
+    r"\b(?:ores?|minerals?|metals?|crops|fruits?|goods)\s(?:[a-z]+\s){0,2}?(?:mined|grown|produced|made|processed|"
+    r"extracted|harvested|cultivated|raised|manufactured)(?:\s(?:and|or)\s(?:mined|grown|produced|made|processed|"
+    r"extracted|harvested|cultivated|raised|manufactured))?\s(?:locally|here|in\sthe\s(?:area|region|town|city|"
+    r"district|municipality)|in\sthe\s\w+\sarea|nearby)?\s?(?:are|were|include|included)\s",
+    re.IGNORECASE,
+)
+# "Vita produces excellent grapes": the subject itself as the agent.
+_PRODUCES = re.compile(
+    r"(?:(?:also|mainly|mostly|primarily|chiefly|still|now|largely|principally|once)\s)?(?:produces|produced|exports|"
+    r"exported|manufactures|manufactured|cultivates|cultivated)\s(?!by\b|in\b|from\b|to\b|as\b|"
+    r"the\b|a\b|an\b|its\b|over\b|around\b|about\b|more\b|some\b|most\b|much\b|nearly\b|almost\b|up\b|several\b|"
+    r"many\b|numerous\b)",
+)
+# "with maple syrup, wool, and potatoes its main products"
+_WITH_PRODUCTS = re.compile(
+    r"\bwith\s(?P<list>[^,;:.()]{2,120}?(?:,\s[^,;:.()]{2,40}?){0,8})\s(?:being\s)?(?:(?:its|their|the|as\s(?:its|the))\s)"
+    r"(?:(?:main|principal|chief|major|leading|primary|most\simportant)\s)?(?:products|crops|exports)\b",
+    re.IGNORECASE,
+)
+# "Cotton, corn, and oats were the principal crops grown by area farmers."
+_PRODUCTS_PRECEDE = re.compile(
+    r"\s(?:are|were|remain|remained|became|have\sbeen)\s(?:(?:the|its|their)\s)?(?:(?:main|principal|chief|major|"
+    r"leading|primary|most\simportant|important|key)\s){1,2}(?:\w+\s)?(?:products|crops|exports|goods|crop)\b",
+    re.IGNORECASE,
+)
+# "... rails and railroad cars, were made in Birmingham."
+_MADE_IN = re.compile(
+    r",?\s(?:are|were|is|was)\s(?:also\s)?(?:made|produced|manufactured|grown|mined)\s(?:in|at)\s(?P<where>[^,.;]{2,60})",
+)
+# Weak cues, confirmed by the lexicon: "copper deposits", "gold mining", "olive and orange orchards".
+_LEX_NOUN = re.compile(
+    rf"\b(?P<lex>(?:{_PRODUCT_ALT})(?:(?:,\s|\sand\s|,\sand\s)(?:{_PRODUCT_ALT})){{0,4}})\s"
+    rf"(?P<noun>deposits|reserves|mines|mine|mining|orchards|groves|plantations|fields|farms|farming|cultivation|"
+    rf"crops)\b",
+    re.IGNORECASE,
+)
+_ELSEWHERE = re.compile(
+    rf"\s(?:(?:mined|grown|brought|shipped|imported|sent)\s)?(?:of|from|at|in|near)\s(?:the\s)?(?:nearby\s|neighbou?ring\s)?"
+    rf"(?:(?:town|city|village|community)\sof\s)?(?P<other>{NAME})"
+)
+
+
+def _after_list(text: str, start: int, end: int) -> int:
+    """Where a list that starts at `start` ends: the clause break after it."""
+    stop = _CLAUSE_END.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _list_start(text: str, sentence: Sentence, end: int) -> int:
+    """Where a list before a cue at `end` starts: the sentence start after its intro, or after ' with '."""
+    before = text[sentence.start : end]
+    body = strip_intro(before)
+    start = sentence.start + len(before) - len(body)
+    last_with = before.rfind(" with ")
+    if last_with >= 0 and sentence.start + last_with + 6 > start:
+        start = sentence.start + last_with + 6
+    return start
+
+
+def _after_topic(sentence: Sentence) -> int:
+    """Where the verb after the sentence's topic starts ("Vita | produces grapes"), or -1."""
+    body = strip_intro(sentence.text)
+    head = topic(sentence.text)
+    if not head:
+        return -1
+    start = sentence.start + len(sentence.text) - len(body)
+    match = re.match(rf"(?:(?:The|the)\s)?{re.escape(head)}(?:\s\([^()]*\))?\s", body)
+    return start + match.end() if match else -1
+
+
+def _product_value(item: Item) -> str:
+    value = item.value
+    if value[0].isupper() and value[1:].islower():
+        value = value[0].lower() + value[1:]
+    return value
+
+
+def _elsewhere(ctx: Context, text: str, pos: int, end: int) -> bool:
+    """"silver ore mined from nearby Tombstone", "the silver mines of Tombstone": another place's."""
+    other = _ELSEWHERE.match(text, pos, end)
+    return bool(other) and not refers_to_subject(other.group("other"), ctx.aliases)
+
+
+@component("products", reads=("prose",), writes=("product",))
+def find_products(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        if not _PRODUCT_PREFILTER.search(sentence.text):
+            continue
+        about = sentence_about(ctx, sentence)
+        if about is False and not _MADE_IN.search(sentence.text):
+            continue
+        found: list[tuple[Item, int, int]] = []  # item, evidence start, evidence end
+        for cue in (_PRODUCTS_FOLLOW, _MINED_FOLLOW):
+            for match in cue.finditer(text, sentence.start, sentence.end):
+                if about is False:
+                    continue
+                end = _after_list(text, match.end(), sentence.end)
+                for item in phrases(text, match.end(), end):
+                    found.append((item, match.start(), end))
+        if about is True:
+            verb_at = _after_topic(sentence)
+            for match in [_PRODUCES.match(text, verb_at, sentence.end)] if verb_at >= 0 else []:
+                if match is None:
+                    continue
+                end = _after_list(text, match.end(), sentence.end)
+                if _elsewhere(ctx, text, end, sentence.end):
+                    continue
+                for item in phrases(text, match.end(), end, max_words=3):
+                    found.append((item, match.start(), end))
+        for match in _WITH_PRODUCTS.finditer(text, sentence.start, sentence.end):
+            if about is False:
+                continue
+            for item in phrases(text, match.start("list"), match.end("list"), tail=True):
+                found.append((item, match.start(), match.end()))
+        for match in _PRODUCTS_PRECEDE.finditer(text, sentence.start, sentence.end):
+            start = _list_start(text, sentence, match.start())
+            for item in phrases(text, start, match.start(), tail=True):
+                found.append((item, start, match.end()))
+        for match in _MADE_IN.finditer(text, sentence.start, sentence.end):
+            if not refers_to_subject(match.group("where").strip(), ctx.aliases) and not subject_ref(ctx, match.group("where")):
+                continue
+            if re.search(r"\b(?:which|that)$", text[sentence.start : match.start()]):
+                continue  # "a digestif made from ... sugar which is produced in Sorrento": the digestif is
+            start = _list_start(text, sentence, match.start())
+            inner = re.search(r"\b(?:including|such as|notably|especially)\s", text[start : match.start()])
+            if inner:
+                start += inner.end()
+            for item in phrases(text, start, match.start(), tail=True):
+                found.append((item, start, match.end()))
+        if about is not False:
+            for match in _LEX_NOUN.finditer(text, sentence.start, sentence.end):
+                if not match.group()[1:].islower() and " " in match.group():
+                    continue  # "the Lead Mines": a name, not lead mining
+                if _elsewhere(ctx, text, match.end(), sentence.end):
+                    continue
+                for item in phrases(text, match.start("lex"), match.end("lex")):
+                    if fold(item.value) in _PRODUCTS:
+                        found.append((item, match.start(), match.end()))
+        for item, start, end in found:
+            yield Candidate("product", _product_value(item), min(start, item.start), max(end, item.end), confidence=0.7)
+
+
+# ---------------------------------------------------------------- industry
+
+_INDUSTRY_PREFILTER = re.compile(
+    r"industr|econom|cent(?:er|re)|hub|town|communit|agrarian|agricultur|touris|based|sector|activit|occupation|"
+    r"destination|employ|mining",
+    re.IGNORECASE,
+)
+_GENERIC_NOUN = (
+    r"(?:industries|industry|economic\sactivities|economic\sactivity|sectors|sector|occupations|occupation|"
+    r"mainstays?|pillars?|activities|employers?|sources\sof\s(?:income|employment|revenue)|"
+    r"source\sof\s(?:income|employment|revenue))"
+)
+# "Banking, ... have become its major economic activities", "Agriculture, ... are major resource industries"
+_INDUSTRY_PRECEDE = re.compile(
+    rf"\s(?:are|were|is|was|remain|remains|remained|became|have\sbecome|has\sbecome|have\sbeen|has\sbeen)\s"
+    rf"(?:now\s|also\s|still\s|today\s)?(?:(?:its|their|the(?:\s(?:city|town|village|area|region|municipality)(?:'s|’s))?|"
+    rf"an?)\s)?(?:(?:major|main|principal|primary|chief|key|leading|dominant|important|largest|biggest|early|"
+    rf"traditional|economic|resource|local)\s){{0,3}}{_GENERIC_NOUN}\b",
+    re.IGNORECASE,
+)
+# "tourism has become an important element of the local economy"
+_PART_OF_ECONOMY = re.compile(
+    r"\s(?:is|was|are|were|has\sbecome|have\sbecome|became|remains|remain)\s(?:an?|the)\s(?:[a-z]+\s){0,2}?"
+    r"(?:element|part|component|pillar|mainstay|driver|backbone|sector|source)\sof\s(?:the|its)\s(?:local\s|city(?:'s|’s)\s|"
+    r"town(?:'s|’s)\s|regional\s)?economy\b",
+    re.IGNORECASE,
+)
+# "Its major industries were ...", "Dominant sectors of its economy include ...", "Its economy is based on ..."
+_INDUSTRY_FOLLOW = re.compile(
+    rf"\b(?P<noun>{_GENERIC_NOUN}(?:\sof\s(?:its|the)\s(?:local\s)?economy)?|economy|economic\sbase)"
+    rf"(?P<of>\sof\s(?:the\s)?{NAME})?\s(?:(?:was|is|were|are|has\sbeen|remains|remained)\s)?(?:\w+ly\s)?"
+    r"(?:(?P<copula>are|were|is|was)|include|includes|included|consist\sof|consists\sof|comprise|comprises|"
+    r"(?:(?:was|is|were|are)\s)?(?:based|centred|centered|built|founded|dependent|reliant|focused|focussed)\s"
+    r"(?:\w+ly\s)?(?:up)?on|relies\son|relied\son|depends\son|depended\son|revolves\saround|"
+    r"revolved\s(?:\w+ly\s)?around|(?:dominated|characterized|characterised|driven|supported|sustained|fuell?ed|"
+    r"led|powered)\sby|such\sas)\s",
+    re.IGNORECASE,
+)
+# A copula after a singular "industry" lists it only with a qualifier: "Hata's main industry is farming".
+_QUALIFIED = re.compile(
+    r"\b(?:main|major|principal|primary|chief|leading|key|largest|biggest|dominant|predominant|most\simportant|"
+    r"only|sole|traditional)\s(?:[a-z]+\s)?$",
+    re.IGNORECASE,
+)
+_ECONOMY_OWNER = re.compile(
+    rf"(?:(?P<name>{NAME})(?:'s|’s)|\b(?:its|the\s(?:city|town|village|area|region|municipality|county|"
+    rf"district|island|local)(?:'s|’s)?|the|their|his|her))\s(?:(?:[a-z]+)\s){{0,3}}$"
+)
+# "a major industrial center based on mining, ..."
+_CENTER_BASED = re.compile(
+    r"\b(?:cent(?:er|re)|hub|city|town|economy)\s(?:(?:was|is)\s)?(?:based|built|founded|centred|centered)\s"
+    r"(?:\w+ly\s)?(?:up)?on\s",
+    re.IGNORECASE,
+)
+# "an important tourist, university, commercial and R&D center", "the shipping center", "a logging town"
+_CENTER = re.compile(
+    r"\b(?:an?|the|its)\s(?:(?:[a-z]+ly|major|important|main|leading|prime|principal|regional|strong|key|chief|"
+    r"primary|busy|thriving|significant|notable|great|large|small|popular|early|former|booming|"
+    r"international|national|global|world)\s){0,3}(?P<list>(?:[\w&-]+,\s)*(?:[\w&-]+,?\s(?:and|or)\s)?[\w&-]+)\s"
+    r"(?P<head>cent(?:er|re)s?|hub|destination|town|community|economy|settlement|village|port|city|area)\b",
+    re.IGNORECASE,
+)
+_CENTER_HEAD_OK = {
+    "center": None, "centre": None, "centers": None, "centres": None, "hub": None,
+    "destination": {"tourist", "tourism"},
+    "town": {"logging", "mining", "lumber", "timber", "fishing", "farming", "whaling", "coal", "oil", "mill",
+             "textile", "steel", "ranching", "agricultural"},
+    "community": {"farming", "agricultural", "fishing", "mining", "ranching", "logging"},
+    "economy": {"farming", "agricultural", "fishing", "mining", "tourism", "tourist", "ranching"},
+    "settlement": {"mining", "fishing", "farming", "logging", "agricultural"},
+    "village": {"fishing", "farming", "mining", "agricultural"},
+    "port": {"fishing", "whaling", "shipping", "commercial"},
+    "city": {"mining", "port", "steel", "textile"},
+    "area": {"farming", "agricultural", "mining", "ranching"},
+}
+_CENTER_ROLE = re.compile(
+    r"(?:\b(?:is|was|are|were|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
+    re.IGNORECASE,
+)
+# "the steel and naval industries", "a thriving zucca melon industry", "its leather and textile industries"
+_X_INDUSTRY = re.compile(
+    r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s(?P<head>industry|industries)\b"
+)
+_X_STOP = frozenset(
+    "the a an its their his her other local new many several such first major main key heavy light small large "
+    "medium scale primary secondary tertiary resource dominant important various these those our this that of in and or "
+    "growing booming thriving flourishing leading largest biggest chief modern traditional early later cottage "
+    "manufacturing-based whole entire related supporting associated own is was are were be been with for into as "
+    "well when which no some little single any all more most much prominent worldwide notable national regional "
+    "global international domestic world country region state area city town nation rural urban economy economic "
+    "by from on at to per than then there where while whose what who also only still even just very past has have "
+    "had surrounding strong".split()
+)
+# "an important site for manufacturing and service industry", "the Island's main hub for business, finance, ..."
+_HUB_FOR = re.compile(r"\b(?:cent(?:er|re)|hub|site|base|focus)\s(?P<prep>for|of)\s")
+_HUB_ROLE = re.compile(r"\b(?:is|was|are|were|as|become|became|becoming|remains|remained|serves|served|into)\b")
+_X_MINING = re.compile(rf"\b(?P<x>{_PRODUCT_ALT})\s(?P<head>mining)\b", re.IGNORECASE)
+_AGRARIAN = re.compile(
+    r"\b(?:is|was|were|remains|remained|became|stayed)\s(?:(?:still|then|once|mostly|largely|primarily|predominantly|"
+    r"mainly|chiefly|essentially|overwhelmingly|heavily|historically)\s){0,2}(?P<adj>agrarian|agricultural)\b(?!\s[a-z])",
+    re.IGNORECASE,
+)
+# "Economic activities include ..." — value words the lexicon maps
+_NORMAL = {"tourist": "tourism", "commercial": "commerce", "financial": "finance", "agrarian": "agriculture",
+           "agricultural": "agriculture"}
+
+
+def _industry_value(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if value[0].isupper() and value[1:].islower():
+        value = value[0].lower() + value[1:]
+    if fold(value) in _STOP_VALUES:
+        return None
+    return _NORMAL.get(value.lower(), value)
+
+
+def _split_industries(x: str) -> list[str]:
+    """"steel and naval" -> ["steel", "naval"]; "iron and steel" stays one."""
+    if re.fullmatch(r"iron\s(?:and|&)\ssteel", x):
+        return [x]
+    parts = re.split(r"\s(?:and|&)\s", x)
+    return parts if all(" " not in p for p in parts) else [x]
+
+
+@component("industries", reads=("prose",), writes=("industry",))
+def find_industries(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    seen: set[str] = set()
+
+    def emit(value: str | None, start: int, end: int) -> Iterator[Candidate]:
+        if not value:
+            return
+        key = re.sub(r"\s(?:industry|industries|production|sector)$", "", fold(value))
+        if key in seen:
+            return
+        seen.add(key)
+        yield Candidate("industry", value, start, end, confidence=0.7)
+
+    for sentence in ctx.sentences:
+        if not _INDUSTRY_PREFILTER.search(sentence.text):
+            continue
+        about = sentence_about(ctx, sentence)
+        if about is False:
+            continue
+        for cue in (_INDUSTRY_PRECEDE, _PART_OF_ECONOMY):
+            for match in cue.finditer(text, sentence.start, sentence.end):
+                if "employer" in match.group().lower():
+                    continue
+                start = _list_start(text, sentence, match.start())
+                for item in phrases(text, start, match.start(), tail=True):
+                    for value in _industry_items(item.value):
+                        yield from emit(value, min(start, item.start), match.end())
+        for match in _INDUSTRY_FOLLOW.finditer(text, sentence.start, sentence.end):
+            if "employer" in match.group("noun").lower():
+                continue
+            if match.group("of") and not refers_to_subject(match.group("of")[4:].removeprefix("the "), ctx.aliases):
+                continue
+            owner = _ECONOMY_OWNER.search(text, max(sentence.start, match.start() - 60), match.start())
+            if owner and owner.group("name") and not refers_to_subject(owner.group("name"), ctx.aliases):
+                continue
+            if not owner and about is not True:
+                continue
+            noun = match.group("noun").lower()
+            lexicon_only = False
+            if match.group("copula") and not noun.endswith("s"):
+                if noun == "economy" or noun == "economic base":
+                    lexicon_only = True  # "Its economy is diverse": only an industry word counts
+                elif not _QUALIFIED.search(text, max(sentence.start, match.start() - 40), match.start()):
+                    continue  # "the industry was legalized"
+            end = _after_list(text, match.end(), sentence.end)
+            for item in phrases(text, match.end(), end):
+                if lexicon_only and fold(item.value) not in _INDUSTRY_WORDS:
+                    continue
+                for value in _industry_items(item.value):
+                    yield from emit(value, match.start(), max(end, item.end))
+        for match in _CENTER_BASED.finditer(text, sentence.start, sentence.end):
+            end = _after_list(text, match.end(), sentence.end)
+            for item in phrases(text, match.end(), end):
+                for value in _industry_items(item.value):
+                    yield from emit(value, match.start(), end)
+        for match in _CENTER.finditer(text, sentence.start, sentence.end):
+            head = match.group("head").lower()
+            allowed = _CENTER_HEAD_OK[head]
+            if head not in ("hub", "center", "centre", "centers", "centres") and not _CENTER_ROLE.search(
+                text, max(sentence.start, match.start() - 40), match.start()
+            ):
+                continue  # "the neighbouring mining town of Satpayev" is another town
+            if not _CENTER_ROLE.search(text, max(sentence.start, match.start() - 40), match.start()) and about is not True:
+                continue
+            for item in phrases(text, match.start("list"), match.end("list"), max_words=2):
+                word = fold(item.value)
+                if word not in _INDUSTRY_WORDS or (allowed is not None and word not in allowed):
+                    continue
+                yield from emit(_industry_value(_INDUSTRY_WORDS[word]), match.start(), match.end())
+        for match in _X_INDUSTRY.finditer(text, sentence.start, sentence.end):
+            # the content words right before the head: "due to the decline in manufacturing in these industries" has none
+            words: list[str] = []
+            for word in reversed(match.group("x").split()):
+                if (word.lower() in _X_STOP or word.endswith("ed") or _NOT_NOUN.search(word) and not word.endswith("ive")) \
+                        and word not in ("and", "&"):
+                    break
+                words.insert(0, word)
+            while words and words[0] in ("and", "&"):
+                words = words[1:]
+            if not words or words[-1] in ("and", "&"):
+                continue  # "a centre of politics and industry"
+            parts = _split_industries(" ".join(words))
+            if match.group("head") == "industry":
+                parts = parts[-1:]  # "manufacturing and service industry": only the last shares the head
+            for part in parts:
+                if part.lower() not in _X_STOP:
+                    yield from emit(f"{part} industry", match.start("x"), match.end())
+        for match in _HUB_FOR.finditer(text, sentence.start, sentence.end):
+            if not _HUB_ROLE.search(text, max(sentence.start, match.start() - 60), match.start()):
+                continue
+            end = _after_list(text, match.end(), sentence.end)
+            for item in phrases(text, match.end(), end):
+                if match.group("prep") == "of" and fold(item.value) not in _INDUSTRY_WORDS:
+                    continue
+                for value in _industry_items(item.value):
+                    yield from emit(value, match.start(), end)
+        for match in _X_MINING.finditer(text, sentence.start, sentence.end):
+            if not _elsewhere(ctx, text, match.end(), sentence.end):
+                yield from emit(match.group().lower() if match.group()[1:].islower() else match.group(), match.start(), match.end())
+        for match in _AGRARIAN.finditer(text, sentence.start, sentence.end):
+            if about is True and cue_of_topic(sentence, match.start()):
+                yield from emit(_NORMAL[match.group("adj").lower()], match.start(), match.end())
+
+
+def _industry_items(value: str) -> list[str]:
+    """An industry list item, its shared head distributed: "the steel and naval industries"."""
+    value = _INDUSTRY_TAIL.sub("", value)
+    words = value.lower().split()
+    if not words or words[-1] in _NOT_INDUSTRY or words[-1].endswith("ed") or words[0] in _X_STOP:
+        return []
+    head = re.search(r"\s(industry|industries)$", value)
+    if head:
+        return [f"{p} industry" for p in _split_industries(value[: head.start()]) if p.lower() not in _X_STOP]
+    out = _industry_value(value)
+    return [out] if out else []
+
+
+# "the manufacturing centre", "textile production operations": the activity, not its place.
+_INDUSTRY_TAIL = re.compile(r"\s(?:cent(?:er|re)s?|hubs?|sectors?|base|activities|activity|operations)$")
+# Heads that make a phrase people or places, not an industry: "its surrounding farming communities".
+_NOT_INDUSTRY = frozenset(
+    "communities community region regions area areas farmers residents towns villages district county people "
+    "population state country valley city cities growth town village province nation world".split()
+)
+
+
+# ---------------------------------------------------------------- employer
+
+_EMPLOYER_PREFILTER = re.compile(r"headquarter|employer|\bHQ\b|head\soffice", re.IGNORECASE)
+_ORG = rf"(?:the\s)?(?:(?:[a-z][\w-]*)\s){{0,3}}?(?P<org>{NAME}(?:\s(?:of|for|and|at)\s{NAME})*)"
+# "the headquarters of the copper conglomerate Kazakhmys"
+_HQ_OF = re.compile(rf"\b(?:headquarters|head\soffices?|seat)\sof\s(?:the\s)?(?:(?:[a-z][\w-]*)\s){{0,3}}?(?={NAME})")
+# "Kazakhmys is headquartered in ...", "X has its headquarters in ..."
+_HQ_IN = re.compile(
+    r"\s(?:is|are|was|were|has\sbeen|have\sbeen)?\s?(?:also\s)?(?:headquartered|based)\s(?:in|at)\s"
+    r"|\s(?:has|have|had|maintains|established)\s(?:its|their)\s(?:global\s|world\s|corporate\s|national\s)?"
+    r"(?:headquarters|head\soffice|main\soffice)\s(?:in|at)\s"
+)
+_HOME_TO_HQ = re.compile(r"\b(?:home\sto|houses|hosts|site\sof)\s(?:the\s)?(?:(?:global|world|corporate|national|regional)\s)?"
+                         r"(?:headquarters|head\soffices?)\sof\s")
+# "Major employers (and economic generators) include ..."
+_MAJOR_EMPLOYERS = re.compile(
+    r"\b(?:(?:major|main|largest|biggest|principal|leading|top|key|primary)\s)(?:local\s)?employers\b[^.;:]{0,50}?"
+    r"\s(?:include|includes|included|are|were)\s(?:also\s)?",
+    re.IGNORECASE,
+)
+# "Kazakhmys, the city's main employer"; "X is the town's largest employer"
+_EMPLOYER_AFTER = re.compile(
+    r"(?:,\s|\s(?:is|was|are|were|has\sbeen|remains|became)\s(?:also\s|now\s)?)(?:the|its|one\sof\sthe)\s"
+    r"(?:(?:city|town|village|area|region|island|county|municipality|community|state)(?:'s|’s)\s)?"
+    r"(?:(?:single|main|largest|biggest|major|principal|leading|primary|dominant)\s){1,2}(?:private\s|public\s|local\s)?employers?\b",
+    re.IGNORECASE,
+)
+_NOT_ORG = re.compile(
+    rf"(?:\b(?:{alternation('admin_units')}|Magazine|Times|Post|Journal|News|Herald|Review|Report|Index|Guide|"
+    r"Census|Bureau|Survey|Street|Road|Avenue|Square|River|Lake|Mountains?)$|^(?:[A-Z][a-z]+\s)?Magazine\b)",
+    re.IGNORECASE,
+)
+
+
+_ORG_NAME = re.compile(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|at)\s{NAME})*)(?=\s?[(,.;]|\s(?:and|or)\b|$)")
+
+
+def _listed_names(text: str, pos: int, end: int) -> list[Item]:
+    """Names in a list, skipping lower-case items ("..., various levels of government, and the Port of Halifax")."""
+    out: list[Item] = []
+    for a, b in chunks(text, pos, end):
+        match = _ORG_NAME.match(text, a, b)
+        if match and text[match.end(1) : b].strip(" .") == "" or (match and text[match.end(1) : b].lstrip().startswith("(")):
+            out.append(Item(match.group(1), match.start(1), match.end(1)))
+    return out
+
+
+def _org_ok(ctx: Context, name: str) -> bool:
+    if refers_to_subject(name, ctx.aliases) or _NOT_ORG.search(name):
+        return False
+    from placefacts.resolve.countries import country
+
+    return not country(name)
+
+
+@component("employers", reads=("prose",), writes=("employer",))
+def find_employers(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for sentence in ctx.sentences:
+        if not _EMPLOYER_PREFILTER.search(sentence.text):
+            continue
+        about = sentence_about(ctx, sentence)
+        # "Today the city is the headquarters of Kazakhmys"; "home to the headquarters of A and B"
+        for cue in (_HQ_OF, _HOME_TO_HQ):
+            for match in cue.finditer(text, sentence.start, sentence.end):
+                if about is not True or not cue_of_topic(sentence, match.start()):
+                    continue
+                for item in name_items(text, match.end(), sentence.end, descriptors=False):
+                    if _org_ok(ctx, item.value):
+                        yield Candidate("employer", item.value, match.start(), item.end,
+                                        qualifiers={"role": "headquarters"}, confidence=0.75)
+        # "Kazakhmys is headquartered in Jezkazgan"
+        for match in _HQ_IN.finditer(text, sentence.start, sentence.end):
+            where = name_items(text, match.end(), sentence.end)
+            here = (where and refers_to_subject(where[0].value, ctx.aliases)) or re.match(
+                r"(?:the\s(?:city|town|village)\b|here\b)", text[match.end() : match.end() + 20]
+            )
+            if not here:
+                continue
+            org = re.search(rf"(?:^|\s)(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)$", text[sentence.start : match.start()])
+            if org and _org_ok(ctx, org.group(1)) and strip_intro(text[sentence.start : match.start()]).endswith(org.group(1)):
+                start = sentence.start + org.start(1)
+                yield Candidate("employer", org.group(1), start, match.end() + (where[0].end - match.end() if where else 8),
+                                qualifiers={"role": "headquarters"}, confidence=0.75)
+        for match in _MAJOR_EMPLOYERS.finditer(text, sentence.start, sentence.end):
+            if about is False:
+                continue
+            for item in _listed_names(text, match.end(), sentence.end):
+                if _org_ok(ctx, item.value):
+                    yield Candidate("employer", item.value, match.start(), item.end,
+                                    qualifiers={"role": "main_employer"}, confidence=0.7)
+        for name in re.finditer(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)", sentence.text):
+            after = _EMPLOYER_AFTER.match(text, sentence.start + name.end(), sentence.end)
+            if not after or not _org_ok(ctx, name.group(1)):
+                continue
+            start = sentence.start + name.start(1)
+            yield Candidate("employer", name.group(1), start, after.end(), qualifiers={"role": "main_employer"},
+                            confidence=0.7)

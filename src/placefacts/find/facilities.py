@@ -1,0 +1,366 @@
+"""facility: notable installations of the place — plants, mines, camps, ports, bridges, universities.
+
+A named installation has a head word (find/data/facility_heads.txt: "Kazakhmys
+Power Plant", "Port of Rosario", "Oxford Branch railway"); a generic one is a
+lower-case head the text says is there ("many refineries have opened", "the
+city's steel mills and blast furnaces"). Either must be placed in the subject:
+its name carries the subject's name, a class noun lists it ("three private
+colleges: ..."), a presence cue governs it ("home to", "the site of", "there
+is"), or it "is located in the city". Where a generic and a name of the same
+kind co-occur ("a power station, Kazakhmys Power Plant"), the name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_ref
+from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
+from placefacts.find.lexicon import entries
+from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.normalise.dates import DATE_RE, parse_date
+from placefacts.normalise.numbers import NUMBER, parse_number, tidy
+from placefacts.normalise.units import LENGTH_UNIT, POWER_UNIT, to_m, to_mw
+
+_HEADS = entries("facility_heads")
+_NAMED_HEADS = {k: v for k, v in _HEADS.items() if k[0].isupper()}
+_GENERIC_HEADS = {k: v for k, v in _HEADS.items() if k[0].islower()}
+_AIR = frozenset({"airport"})
+# Heads that start a name: "Port of Rosario", "Universidad Laboral de Gijón", "Collegiate Church of San Juan".
+_PREFIX_HEADS = {
+    "Port": "port", "University": "university", "Church": "church", "Cathedral": "church", "Basilica": "church",
+    "Palace": "palace", "Museum": "museum", "Castle": "castle", "Temple": "temple", "Abbey": "abbey",
+    "College": "college", "School": "school", "Academy": "academy", "Institute": "institute", "Fortress": "fort",
+    "Universidad": "university", "Université": "university", "Universität": "university", "Universidade": "university",
+    "Università": "university", "Palacio": "palace", "Palazzo": "palace", "Palais": "palace", "Iglesia": "church",
+    "Catedral": "church", "Cathédrale": "church", "Église": "church", "Museo": "museum", "Musée": "museum",
+    "Museu": "museum", "Castillo": "castle", "Castello": "castle", "Château": "castle", "Estadio": "stadium",
+    "Stade": "stadium", "Stadio": "stadium", "Colegio": "school", "Lycée": "school", "Basilique": "church",
+    "Duomo": "church", "Fortaleza": "fort", "Mezquita": "mosque",
+}
+_SUFFIX = re.compile(
+    r"\s(?P<head>" + "|".join(sorted((re.escape(h) for h in _NAMED_HEADS), key=len, reverse=True)) + r")$"
+)
+_PREFIX = re.compile(r"(?:^|\s)(?P<head>" + "|".join(_PREFIX_HEADS) + r")\s(?:\w+\s)?(?:of|de|del|di|du|des|della)\s")
+_GENERIC_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s") for h in _GENERIC_HEADS), key=len, reverse=True))
+# Lower-case heads after a name: "Oxford Branch railway", "Odense station", "Central of Georgia Railway roundhouse complex".
+_LOWER_HEAD = re.compile(
+    r"\s(?P<head>(?:[a-z]+\s)?(?:railway\sstation|railroad\sstation|train\sstation|station|railway|railroad|line|"
+    r"bridge|tunnel|mine|plant|complex|refinery|dam|port|labou?r\scamp|prison\scamp|camp|shipyard|mill|factory|"
+    r"power\sstation|power\splant|steelworks|smelter))\b"
+)
+_LOWER_KIND = {"railway": "railway line", "railroad": "railway line", "line": "railway line", "station": "railway station"}
+# Modifiers a generic keeps ("mining and metallurgical complex", "main commercial port"): not articles, counts, sizes.
+_MODIFIER = r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|new|modern|old|former|many|several|numerous|two|three|four|five|some|other|one|this|that|these|those|and|of|to|in|for|was|is|were|are|has|have|had|by|with|as)\b)[a-z][a-z-]*\s)"
+_GENERIC = re.compile(rf"(?<![\w'’-])(?P<value>(?:{_MODIFIER}(?:and\s{_MODIFIER})?){{0,3}}(?P<head>{_GENERIC_ALT}))\b")
+# Generic heads too vague alone: "a plant", "the complex", "a camp", "a port" need a modifier.
+_NEEDS_MODIFIER = frozenset({"plant", "plants", "complex", "camp", "mine", "mines", "port", "dam"})
+
+_CLASS = (
+    r"universities|university|colleges|college|schools|school|high\sschools|law\sschools|buildings|landmarks|"
+    r"attractions|museums|churches|cathedrals|theme\sparks|amusement\sparks|stadiums|stadia|bridges|institutions|"
+    r"ports|plants|mines|factories|hospitals|monuments|temples|mosques|stations|railway\sstations|castles|palaces|"
+    r"forts|campuses|refineries|power\sstations|power\splants|shipyards|bases|camps|sites"
+)
+_CLASS_CUE = re.compile(
+    rf"\b(?P<class>{_CLASS})(?:\sof\s(?:interest|note))?(?::\s|,\s(?:including|notably|most\snotably|especially|such\sas|"
+    rf"among\sthem|like)\s|\s(?:include|includes|included|including|such\sas|like)\s|,\s(?=(?:the\s)?[A-Z]))"
+)
+_PRESENCE = re.compile(
+    r"\b(?:(?:is|was|are|were|has\sbeen|had\sbeen)\s(?:also\s)?(?:the\s)?(?:location|site|seat)\sof|(?:is|was|are|were)\s"
+    r"(?:also\s)?home\sto|home\sto|has|have|had|hosts|hosted|houses|housed|contains|contained|includes|included|"
+    r"boasts|features|gained|acquired|[Tt]here\s(?:is|are|was|were)(?:\salso)?)\s"
+)
+_LOCATED_IN = re.compile(
+    r"\s(?:is|are|was|were)\s(?:also\s)?(?:located|situated|based|found)\s(?:with)?in\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)"
+)
+_BUILT = re.compile(
+    rf"\b(?P<det>a|an)\s(?:(?:large|small|big|huge|new|modern|major)\s)?(?P<value>(?:{_MODIFIER}(?:and\s{_MODIFIER})?){{0,3}}"
+    rf"(?P<head>{_GENERIC_ALT}))\s(?:was|were)\s(?:\w+ly\s)?(?:constructed|built|opened|established|completed|commissioned|founded)\b"
+)
+_OPENED_MANY = re.compile(
+    rf"\b(?:many|several|numerous|two|three|four|five|a\snumber\sof|new)\s(?P<value>(?:{_MODIFIER}){{0,2}}(?P<head>{_GENERIC_ALT}))"
+    r"\s(?:have|has|had)?\s?(?:been\s)?(?:opened|built|constructed|established)\b"
+)
+_POSSESSIVE = re.compile(r"\b(?:the\s(?:city|town|village|municipality|island)(?:'s|’s)|its)\s$")
+_LEAD = re.compile(
+    r"(?:(?:the|a|an|one|two|three|several|many|numerous|some|adjoining|adjacent|nearby|historic|former|famous|"
+    r"renowned|ancient|old|new|modern|large|small|main|also|and|its|their|present|splendid|current)\s)+"
+)
+_PREFILTER = re.compile(
+    r"\b(?:" + "|".join(re.escape(h.split()[-1]) for h in _NAMED_HEADS) + "|" + "|".join(_PREFIX_HEADS) + r")(?:s|es)?\b|"
+    rf"\b(?:{_GENERIC_ALT}|{_CLASS})\b"
+)
+_YEAR_AFTER = re.compile(
+    r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
+    r"commissioned|erected)\s(?:in\s)?(?P<date>[^,.;]{4,20})|[^.;]{0,60}?\bsince\s(?P<since>\d{4})\b"
+)
+_CAPACITY = re.compile(rf"\bcapacity\s(?:of\s)?(?P<num>{NUMBER})\s?(?P<unit>{POWER_UNIT})\b")
+_HEIGHT = re.compile(rf"\b(?P<num>{NUMBER})[\s-]?(?P<unit>(?i:{LENGTH_UNIT}))[\s-](?:tall|high)\b")
+
+
+@dataclass(slots=True)
+class _Found:
+    value: str
+    kind: str
+    start: int
+    end: int
+    named: bool
+    year: str | None = None
+
+
+def _kind(name: str) -> str | None:
+    """The kind of a named installation from its head word, or None."""
+    suffix = _SUFFIX.search(" " + name)
+    if suffix:
+        return _NAMED_HEADS[suffix.group("head")]
+    prefix = _PREFIX.search(name)
+    if prefix:
+        return _PREFIX_HEADS[prefix.group("head")]
+    return None
+
+
+_NAME_RE = re.compile(rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\s(?:at|in|for|on)\s{NAME})?)")
+
+
+_PART_OF = re.compile(r"(?:[a-z]+\s){1,3}of\s(?:the\s)?(?=[A-Z])")
+
+
+def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] | None:
+    """A facility name at `pos` (with a following lower-case head): value, start, end, kind."""
+    match = _NAME_RE.match(text, pos, end)
+    if not match:
+        return None
+    name = match.group("name")
+    joined = AND_TAIL.match(text, match.end("name"), end)
+    if joined and " of " in name:
+        name = text[match.start("name") : joined.end()]  # "Telfair Academy of Arts and Sciences"
+    if re.search(r"\s(?:at|in|for|on)\s", name) and not _kind(name.split(" at ")[0].split(" in ")[0]):
+        name = re.split(r"\s(?:at|in|for|on)\s", name)[0]  # "Birmingham in 1871": only "University of X at Y" joins
+    stop = match.start("name") + len(name)
+    kind = _kind(name)
+    if kind is None:
+        lower = _LOWER_HEAD.match(text, stop, end)
+        if lower:
+            head = lower.group("head")
+            last = head.split()[-1]
+            kind = _LOWER_KIND.get(last) or _GENERIC_HEADS.get(head) or _GENERIC_HEADS.get(last) or last
+            name = text[match.start("name") : lower.end()]
+            stop = lower.end()
+    return name, match.start("name"), stop, kind
+
+
+def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterator[_Found]:
+    """Installations listed from `pos`; a generic followed by a name is that name ("a labor camp, Kengir")."""
+    pending: _Found | None = None
+    for a, b in chunks(text, pos, end):
+        lead = _LEAD.match(text, a, b)
+        begin = lead.end() if lead else a
+        part = _PART_OF.match(text, begin, b)
+        if part:
+            inner = _name_at(text, part.end(), b)
+            if inner and inner[3] and inner[3] not in _AIR:
+                begin = part.end()  # "the east portal of the Hoosac Tunnel"
+        named = _name_at(text, begin, b)
+        if named and named[1] == begin or (named and text[begin:named[1]].strip() in ("", "the")):
+            value, start, stop, kind = named
+            if kind in _AIR:
+                pending = None
+                continue
+            if kind is None and pending is not None:
+                kind = pending.kind  # "a Gulag labor camp, Kengir"
+            elif (kind is None and class_kind is None) or value.endswith(("'s", "’s")):
+                pending = None
+                continue
+            if kind is not None and pending is not None and pending.named is False:
+                pending = None
+            if pending is not None:
+                yield pending
+            pending = None
+            found = _Found(value, kind or class_kind or "", start, stop, True)
+            if kind is not None and found.value.split()[-1].islower() and text[stop:b].strip() == "":
+                # "Gulag labor camp": a name with a lower-case head may itself be the generic before a name
+                pending = _Found(value, kind, start, stop, False)
+                continue
+            yield found
+            continue
+        generic = _GENERIC.search(text, begin, b)
+        if pending is not None:
+            yield pending
+            pending = None
+        if generic and generic.start() == begin and _generic_ok(generic):
+            pending = _Found(generic.group("value"), _GENERIC_HEADS[_norm(generic.group("head"))], generic.start(), generic.end(), False)
+    if pending is not None:
+        yield pending
+
+
+def _norm(head: str) -> str:
+    return " ".join(head.split())
+
+
+def _generic_ok(match: re.Match[str]) -> bool:
+    head = _norm(match.group("head"))
+    return head not in _NEEDS_MODIFIER or match.group("value") != match.group("head")
+
+
+def _distribute(items: list[tuple[str, int, int, str | None]]) -> list[tuple[str, int, int, str | None]]:
+    """"Jefferson State and Lawson State Community Colleges": the plural head belongs to each."""
+    last = items[-1][0]
+    plural = re.search(r"\s((?:[A-Z][a-z]+\s)?(?:Colleges|Universities|Schools|Hospitals|Bridges|Churches|Museums))$", last)
+    if not plural:
+        return items
+    head = plural.group(1)
+    singular = head[:-3] + "y" if head.endswith("ies") else head[:-2] if head.endswith("ches") else head[:-1]
+    out = []
+    for value, start, stop, _ in items:
+        value = value[: -len(head)] + singular if value.endswith(head) else f"{value} {singular}"
+        out.append((value, start, stop, _kind(value)))
+    return out
+
+
+def _qualifiers(text: str, sentence: Sentence, found: _Found, intro_year: str | None) -> dict[str, object]:
+    out: dict[str, object] = {}
+    if found.kind:
+        out["kind"] = found.kind
+    year = found.year or intro_year
+    after = _YEAR_AFTER.match(text, found.end, sentence.end)
+    if after:
+        raw = after.group("date") or after.group("since")
+        date = DATE_RE.search(raw)
+        if date and parse_date(date.group()):
+            year = parse_date(date.group())[:4]
+    if year:
+        out["point_in_time"] = year
+    tail = text[found.end : sentence.end]
+    capacity = _CAPACITY.search(tail)
+    if capacity:
+        value = parse_number(capacity.group("num"))
+        mw = None if value is None else to_mw(value, capacity.group("unit"))
+        if mw is not None:
+            out["capacity_mw"] = tidy(mw, 3)
+    height = _HEIGHT.search(tail)
+    if height:
+        value = parse_number(height.group("num"))
+        metres = None if value is None else to_m(value, height.group("unit"))
+        if metres is not None:
+            out["height_m"] = tidy(metres, 3)
+    return out
+
+
+def _intro_year(sentence: Sentence) -> str | None:
+    body = strip_intro(sentence.text)
+    intro = sentence.text[: len(sentence.text) - len(body)]
+    date = DATE_RE.search(intro)
+    return parse_date(date.group())[:4] if date and parse_date(date.group()) else None
+
+
+def _contains_subject(ctx: Context, value: str) -> bool:
+    """The subject's name as words of `value` ("Port of Rosario"; "Xin Zhou ..." for Xinzhou)."""
+    words = fold(value).split()
+    for alias in ctx.aliases:
+        parts = alias.split()
+        if not parts:
+            continue
+        if any(words[i : i + len(parts)] == parts for i in range(len(words))):
+            return True
+        joined = alias.replace(" ", "")
+        if any("".join(words[i : i + 2]) == joined or "".join(words[i : i + 3]) == joined for i in range(len(words))):
+            return True
+    return False
+
+
+def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
+    text = ctx.text
+    about = about_subject(sentence.text, ctx.aliases)
+    there = bool(re.match(r"[Tt]here\s(?:is|are|was|were)\b", strip_intro(sentence.text)))
+    # Names that carry the subject's name: "Port of Rosario", "Agra Fort", "Birmingham School of Law".
+    for match in _NAME_RE.finditer(text, sentence.start, sentence.end):
+        named = _name_at(text, match.start(), sentence.end)
+        if text[max(0, match.start() - 1) : match.start()] == "(":
+            continue  # "Xin Zhou Yi Zhong Xue (Xin Zhou Number One High School)": the same installation
+        if named and named[3] and named[3] not in _AIR and _contains_subject(ctx, named[0]):
+            if not ctx.is_subject(named[0]):
+                yield _Found(named[0], named[3], named[1], named[2], True)
+    # "the city's steel mills and blast furnaces", "the town's harbour and main commercial port"
+    for match in _GENERIC.finditer(text, sentence.start, sentence.end):
+        if not _POSSESSIVE.search(text, max(sentence.start, match.start() - 20), match.start()):
+            continue
+        for found in _from_list(text, match.start(), sentence.end, None):
+            if not found.named:
+                yield found
+    for match in _LOCATED_IN.finditer(text, sentence.start, sentence.end):
+        where = match.group("where")
+        if not subject_ref(ctx, where) and not subject_ref(ctx, where.split(" ")[0]):
+            continue
+        before = strip_intro(text[sentence.start : match.start()])
+        start = match.start() - len(before)
+        items = []
+        for chunk_start, chunk_end in chunks(text, start, match.start()):
+            lead = _LEAD.match(text, chunk_start, chunk_end)
+            named = _name_at(text, lead.end() if lead else chunk_start, chunk_end)
+            if named:
+                items.append(named)
+        if items:
+            for value, begin, stop, kind in _distribute(items):
+                if kind and kind not in _AIR:
+                    yield _Found(value, kind, begin, max(stop, match.end()), True)
+    if about is False and not there:
+        for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end):
+            if re.match(r"(?:These|Those|Such|Its|The\s(?:city|town)(?:'s|’s))\b", strip_intro(sentence.text)):
+                yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
+        return
+    for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end):
+        yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
+    for match in _PRESENCE.finditer(text, sentence.start, sentence.end):
+        sentence_there = match.group().lower().startswith("there")
+        if not (sentence_there or (about is True and cue_of_topic(sentence, match.start()))):
+            continue
+        yield from _from_list(text, match.end(), sentence.end, None)
+    # "In 1973 a large mining and metallurgical complex was constructed", "many refineries have opened"
+    for cue in (_BUILT, _OPENED_MANY):
+        for match in cue.finditer(text, sentence.start, sentence.end):
+            if _generic_ok(match):
+                yield _Found(match.group("value"), _GENERIC_HEADS[_norm(match.group("head"))], match.start("value"), match.end(), False)
+
+
+def _class_kind(word: str) -> str:
+    word = " ".join(word.split())
+    for plural, singular in (("ies", "y"), ("ches", "ch"), ("es", "e"), ("s", "")):
+        if word.endswith(plural) and word not in ("campuses",):
+            return word[: -len(plural)] + singular if word != "stadia" else "stadium"
+    return "campus" if word == "campuses" else word
+
+
+@component("facilities", reads=("prose",), writes=("facility",))
+def find_facilities(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    found: list[tuple[_Found, Sentence | None, str | None]] = []
+    for sentence in ctx.sentences:
+        if not _PREFILTER.search(sentence.text):
+            continue
+        year = _intro_year(sentence)
+        for item in _sentence_facilities(ctx, sentence):
+            found.append((item, sentence, year))
+    # Major employers that are installations ("the Halifax Shipyard") are facilities of the place too.
+    for employer in ctx.found_values("employer"):
+        kind = _kind(str(employer.value))
+        if kind and kind not in _AIR:
+            found.append((_Found(str(employer.value), kind, employer.start, employer.end, True), None, None))
+    named_kinds = {f.kind for f, _, _ in found if f.named}
+    seen: set[str] = set()
+    seen_generic: set[str] = set()
+    for item, sentence, year in found:
+        if not item.named:
+            if item.kind in named_kinds or item.kind in seen_generic:
+                continue  # "a power station, Kazakhmys Power Plant"; "refineries" then "the oil refinery"
+            seen_generic.add(item.kind)
+        key = fold(item.value)
+        if key in seen or ctx.is_subject(item.value) or refers_to_subject(item.value, ctx.aliases):
+            continue
+        seen.add(key)
+        qualifiers = _qualifiers(text, sentence, item, year) if sentence else {"kind": item.kind}
+        start = min(item.start, sentence.start if sentence and year and item.start - sentence.start < 120 else item.start)
+        yield Candidate("facility", item.value, start, item.end, qualifiers=qualifiers, confidence=0.7)

@@ -1,0 +1,272 @@
+"""airport, rail_link, road_link: how the place is reached.
+
+An airport is a name with an airport head ("Zhezkazgan Airport") said to serve
+the subject ("served by", "accessible by air via", "the city's"), to lie in or
+near it ("X Airport is located 3 km north of the town"), or carrying its name.
+Links need a connecting cue ("connected by road to ...", "a rail line to ...",
+"Tram Road ... from Christchurch", "a bridge connecting Rosario with ...");
+the route is the road code or road name the text gives with the place. A
+distance by road alone ("612 km by road from Bamako") is a distance, not a link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from placefacts.find.context import Candidate, Context, component
+from placefacts.find.economy import Item, cue_of_topic, name_items, subject_ref
+from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
+from placefacts.find.textutil import NAME, Sentence, fold
+
+_PREFILTER = re.compile(r"airport|airfield|aerodrome|rail|train|road|highway|route|motorway|bridge|connect|link|reach",
+                        re.IGNORECASE)
+
+# ---------------------------------------------------------------- airport
+
+_AIRPORT = re.compile(
+    rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\s?[/–-]\s?{NAME})*)"
+    r"(?:(?<=\sAirport)|(?<=\sAirfield)|(?<=\sAerodrome)|(?<=\sAirstrip)|(?<=\sAirpark))(?:\s\([A-Z]{3,4}\))?"
+)
+_SERVES_CUE = re.compile(
+    r"\b(?:served\sby|serviced\sby|service\sfrom|accessible\s(?:by\sair\s)?(?:via|through|from)|by\sair\s(?:via|through|from)|"
+    r"(?:nearest|closest|main|local|principal|primary)\s(?:\w+\s)?airport\s(?:is|was)|flights?\s(?:from|to|at)|"
+    r"home\sto|hosts|houses|includes|including|contains|comprising|has|have|the\s(?:city|town|village|area)(?:'s|’s)|its|"
+    r"airport,|airport\sof\s(?:the\s)?(?:city|town))\s(?:(?:also|both|an?|the|two|its|own|public|civilian|military|"
+    r"international|domestic|regional|municipal|small|major)\s){0,4}(?:(?:\w+\s){0,3}airports?,?\s)?(?:around\s[\d,]+\s\w+\scomprising\s)?$",
+    re.IGNORECASE,
+)
+_LOCATED = re.compile(
+    r"[^.;]{0,80}?\b(?:is|are|lies|sits|located|situated|lie|stands)\b[^.;]{0,80}?"
+    r"\b(?:in|within|of|near|outside|serving|serves|from)\s(?P<where>(?:the\s)?(?:\w+\s)?(?:city|town|village|"
+    r"municipality|community|settlement|suburb|county|district)\b|[A-Z][^\s,.;]*(?:\s[A-Z][^\s,.;]*)*)"
+)
+_NOT_SERVING = re.compile(r"\b(?:from|to|of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
+
+
+def _contains_subject(ctx: Context, value: str) -> bool:
+    words = fold(value).split()
+    for alias in ctx.aliases:
+        parts = alias.split()
+        if parts and any(words[i : i + len(parts)] == parts for i in range(len(words))):
+            return True
+    return False
+
+
+def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
+    text = ctx.text
+    body_start = sentence.end - len(strip_intro(sentence.text))
+    for match in _AIRPORT.finditer(text, sentence.start, sentence.end):
+        name = match.group("name")
+        if re.match(r"(?:known|called|named)\s(?:as\s)?$", text[max(sentence.start, match.start() - 12) : match.start()][-12:]):
+            continue
+        before = text[max(sentence.start, match.start() - 80) : match.start()]
+        if re.search(r"\b(?:previously|formerly|once)\s(?:known\sas|called|named)\s(?:the\s)?$", before):
+            continue
+        ok = _contains_subject(ctx, name)
+        cue = _SERVES_CUE.search(before)
+        if not ok and cue and about is not False:
+            ok = cue_of_topic(sentence, match.start() - len(before) + cue.start()) or cue.group().lower().startswith(
+                ("served", "serviced", "accessible", "by air", "nearest", "closest", "main", "local", "principal", "primary")
+            )
+        if not ok and match.start() <= body_start + 4:
+            # "X Airport is located 3 km north of the town"
+            located = _LOCATED.match(text, match.end(), sentence.end)
+            ok = bool(located) and subject_ref(ctx, located.group("where"))
+        if not ok or (_NOT_SERVING.search(before) and not _contains_subject(ctx, name)):
+            continue
+        yield Candidate("airport", name, match.start("name"), match.end(), confidence=0.75)
+
+
+# ---------------------------------------------------------------- routes
+
+_ROAD_HEAD = r"(?:Road|Highway|Route|Motorway|Expressway|Freeway|Parkway|Turnpike|Pike|Trail|Autobahn|Autoroute|Autostrada|Autovía|Autopista|Rodovia|Carretera|Bypass)"
+_CODE = r"(?:(?:[AEMNBDIR]|RN|RR|SR|US|SH|NH|CR|FM|E|A|N|M|B|D)-?\s?\d{1,4}[A-Z]?)"
+_ROUTE = re.compile(
+    rf"\b(?:(?:European|Interstate|U\.S\.|US|State|National|Provincial|China\sNational|Asian)\s(?:route|Route|Highway|highway)\s)?"
+    rf"(?P<code>{_CODE})\b(?!\s?(?:km|mi|m|ft|%))|(?P<named>(?:{NAME}\s)?{_ROAD_HEAD}(?:\s\d{{1,4}}[A-Z]?)?)\b|"
+    rf"(?P<lead>(?:{_ROAD_HEAD})\s\d{{1,4}}[A-Z]?)\b"
+)
+
+
+def _route(fragment: str) -> str | None:
+    """The road a fragment names: a code ("E018", "A483", "I-75") or a road name ("Tram Road")."""
+    best = None
+    for match in _ROUTE.finditer(fragment):
+        if match.group("code"):
+            return re.sub(r"\s", "", match.group("code")) if not match.group("code").startswith("I ") else match.group("code")
+        best = best or (match.group("named") or match.group("lead"))
+    return best
+
+
+# ---------------------------------------------------------------- links
+
+_RAIL = r"(?:rail(?:way|road)?s?|trains?|railway\sline|rail\sline|branch\sline|high-speed\srail|tram(?:way)?|metro|commuter\srail)"
+_ROAD = r"(?:road|roads|highway|highways|motorway|expressway|freeway|bridge|causeway|bus|route)"
+_BY_MODE = re.compile(
+    rf"\b(?:connected|linked|joined|accessible|reachable|served|connects|links|connecting|linking)\s(?:(?:directly|well|also|only)\s)?"
+    rf"(?:by\s(?P<mode>{_RAIL}|{_ROAD}|train|car|bus)\s)(?:services?\s)?(?:to|with|from)\s",
+    re.IGNORECASE,
+)
+_TO_BY_MODE = re.compile(
+    r"\b(?:connected|linked|joined)\s(?:(?:directly|well|also|only)\s)?(?:to|with)\s", re.IGNORECASE
+)
+_RAIL_TO = re.compile(
+    r"\b(?:rail(?:way|road)?\s(?:line|link|connection|service|route)s?|railway|railroad|high-speed\srail(?:\slink)?|"
+    r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:\w+\s)?"
+    r"(?:to|with|towards)\s",
+    re.IGNORECASE,
+)
+_CONNECTING = re.compile(
+    r"\b(?:connect(?:s|ed|ing)?|link(?:s|ed|ing)?|join(?:s|ed|ing)?)\s(?P<what>it|the\s(?:area|city|town|village|"
+    rf"community|settlement|municipality|island|suburb)|{NAME})(?:\sand\s(?:the\s)?[a-z]+)?\s(?:to|with)\s",
+)
+_NEIGHBOUR = re.compile(r"\bto\s(?:the\s)?(?:neighbou?ring|nearby|adjacent)\s(?:(?:town|city|village)\s(?:of\s)?)?(?=[A-Z])")
+_TERMINUS = re.compile(r"\bterminus\sof\s(?:an?\s|the\s)?(?:branch\s)?(?:rail(?:way|road)?\s)?line\sfrom\s")
+_REACHED_FROM = re.compile(
+    rf"\b(?:reached|accessed|accessible|approached|reachable)\s(?:by\sroad\s)?from\s(?P<place>{NAME})\s(?:by|via|along|on)\s"
+    r"(?:means\sof\s)?(?:the\s)?",
+)
+_ACCESS_BY = re.compile(r"\b(?:access|accessed|reached)\s(?:to\s[^,.;]{1,40}\s)?(?:is\s)?by\s(?:road\s)?(?P<route>[^,.;]{1,40}?)\sfrom\s")
+_ON_WAY = re.compile(r"\s(?:on\sthe\sway|en\sroute|road|highway)\sto\s(?=[A-Z])")
+_RAIL_WORD = re.compile(rf"\b{_RAIL}\b|\bstation\b", re.IGNORECASE)
+_ROAD_WORD = re.compile(rf"(?i:\b{_ROAD}\b)|\b{_ROAD_HEAD}\b|\b{_CODE}\b")
+_FROM_OTHER = re.compile(rf"\bfrom\s({NAME})\s$")
+
+
+def _places(ctx: Context, items: list[Item]) -> list[Item]:
+    out = []
+    for item in items:
+        value = re.sub(r"['’]s$", "", item.value)
+        if refers_to_subject(value, ctx.aliases) or re.search(rf"\b{_ROAD_HEAD}\b|\bAirport\b|\bBridge\b", value):
+            continue
+        if re.fullmatch(_CODE, value):
+            continue
+        out.append(Item(value, item.start, item.end, item.note))
+    return out
+
+
+def _link(prop: str, item: Item, start: int, end: int, route: str | None) -> Candidate:
+    qualifiers = {"route": route} if prop == "road_link" and route else {}
+    return Candidate(prop, item.value, min(start, item.start), max(end, item.end), qualifiers=qualifiers, confidence=0.7)
+
+
+def _with_routes(ctx: Context, items: list[Item], default: str | None) -> list[tuple[Item, str | None]]:
+    """A parenthetical route ("(both by the European route E123)") covers the names since the last one."""
+    out: list[tuple[Item, str | None]] = []
+    pending: list[Item] = []
+    for item in items:
+        pending.append(item)
+        route = _route(item.note) if item.note else None
+        if route:
+            out.extend((p, route) for p in pending)
+            pending = []
+    out.extend((p, default) for p in pending)
+    return out
+
+
+def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
+    text = ctx.text
+    rail_here = bool(_RAIL_WORD.search(sentence.text))
+    road_here = bool(_ROAD_WORD.search(sentence.text))
+    subject_sentence = about is True or _contains_subject(ctx, sentence.text)
+    # "connected by road to the cities Karaganda (...), Kyzylorda and Arkalyk (...)"
+    for match in _BY_MODE.finditer(text, sentence.start, sentence.end):
+        if about is not True:
+            continue
+        mode = match.group("mode").lower()
+        prop = "road_link" if re.match(_ROAD, mode) or mode in ("car", "bus") else "rail_link"
+        items = _places(ctx, name_items(text, match.end(), sentence.end))
+        for item, route in _with_routes(ctx, items, None):
+            yield _link(prop, item, match.start(), item.end, route)
+    # "well connected to Indore by road"
+    for match in _TO_BY_MODE.finditer(text, sentence.start, sentence.end):
+        if about is not True:
+            continue
+        items = _places(ctx, name_items(text, match.end(), sentence.end))
+        if not items:
+            continue
+        mode = re.match(rf"\s(?:\w+\s)?by\s(?P<mode>{_RAIL}|{_ROAD}|car)\b", text[items[-1].end : sentence.end], re.IGNORECASE)
+        if not mode:
+            continue
+        prop = "rail_link" if re.match(_RAIL, mode.group("mode"), re.IGNORECASE) else "road_link"
+        for item, route in _with_routes(ctx, items, None):
+            yield _link(prop, item, match.start(), item.end + mode.end(), route)
+    # "a rail line to the regional capital city Karaganda", "trains to Shrewsbury and Swansea"
+    for match in _RAIL_TO.finditer(text, sentence.start, sentence.end):
+        if not subject_sentence:
+            continue
+        other = _FROM_OTHER.search(text, max(sentence.start, match.start() - 60), match.start())
+        before = text[max(sentence.start, match.start() - 60) : match.start()]
+        if other and not refers_to_subject(other.group(1), ctx.aliases) or re.search(r"\bfrom\s[A-Z][^,]*$", before):
+            continue  # "the railway line from Ljubljana to Zagreb"
+        for item in _places(ctx, name_items(text, match.end(), sentence.end)):
+            yield _link("rail_link", item, match.start(), item.end, None)
+    # "a rail tunnel which ... extends ... to neighboring North Adams"
+    if rail_here and subject_sentence:
+        for match in _NEIGHBOUR.finditer(text, sentence.start, sentence.end):
+            for item in _places(ctx, name_items(text, match.end(), sentence.end, descriptors=False)[:1]):
+                yield _link("rail_link", item, match.start(), item.end, None)
+        for match in _TERMINUS.finditer(text, sentence.start, sentence.end):
+            for item in _places(ctx, name_items(text, match.end(), sentence.end)[:1]):
+                yield _link("rail_link", item, match.start(), item.end, None)
+    # "a bridge connecting Rosario with the city of Victoria", "I-75 (connecting the city with Atlanta ...)"
+    for match in _CONNECTING.finditer(text, sentence.start, sentence.end):
+        if not subject_ref(ctx, match.group("what")):
+            continue
+        if match.group("what").lower() == "it" and about is not True:
+            continue
+        clause = text[max(sentence.start, match.start() - 120) : match.start()]
+        rail = bool(_RAIL_WORD.search(clause))
+        road = bool(_ROAD_WORD.search(clause))
+        if rail == road:
+            if not (rail_here ^ road_here):
+                continue
+            rail = rail_here
+        route = None if rail else _route_before(clause)
+        for item in _places(ctx, name_items(text, match.end(), sentence.end)):
+            yield _link("rail_link" if rail else "road_link", item, match.start(), item.end, route)
+    if about is not True and not subject_sentence:
+        return
+    # "Oxford can be reached from Christchurch by means of Tram Road"
+    for match in _REACHED_FROM.finditer(text, sentence.start, sentence.end):
+        route = _route(text[match.end() : min(sentence.end, match.end() + 50)])
+        if route and not refers_to_subject(match.group("place"), ctx.aliases):
+            item = Item(match.group("place"), match.start("place"), match.end("place"))
+            yield _link("road_link", item, match.start(), match.end() + len(route), route)
+    # "Access to the commune is by road D39 from Morlaas"
+    for match in _ACCESS_BY.finditer(text, sentence.start, sentence.end):
+        route = _route(match.group("route"))
+        if route:
+            for item in _places(ctx, name_items(text, match.end(), sentence.end)[:1]):
+                if not _route(item.value):
+                    yield _link("road_link", item, match.start(), item.end, route)
+    # "along Oxford Road on the way to Rangiora", "the A47 road to Norwich"
+    for match in _ON_WAY.finditer(text, sentence.start, sentence.end):
+        route = _route_before(text[max(sentence.start, match.start() - 40) : match.start() + 5])
+        if not route or not cue_of_topic(sentence, match.start()):
+            continue
+        for item in _places(ctx, name_items(text, match.end(), sentence.end)[:1]):
+            yield _link("road_link", item, match.start() - len(route) - 1, item.end, route)
+
+
+def _route_before(fragment: str) -> str | None:
+    """The last road named in a fragment ("Rhode Island Route 138 ... connecting")."""
+    last = None
+    for match in _ROUTE.finditer(fragment):
+        last = match
+    if last is None:
+        return None
+    if last.group("code"):
+        return re.sub(r"\s", "", last.group("code"))
+    return last.group("named") or last.group("lead")
+
+
+@component("transport", reads=("prose",), writes=("airport", "rail_link", "road_link"))
+def find_transport(ctx: Context) -> Iterator[Candidate]:
+    for sentence in ctx.sentences:
+        if not _PREFILTER.search(sentence.text):
+            continue
+        about = about_subject(sentence.text, ctx.aliases)
+        yield from _airports(ctx, sentence, about)
+        yield from _links(ctx, sentence, about)
