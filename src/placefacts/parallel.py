@@ -76,10 +76,11 @@ def iter_tasks(paths: Iterable[str], input_format: str | None = None) -> Iterato
         except PlacefactsError as exc:
             yield ("fail", Failure(path, str(exc)))
         except Exception as exc:  # a reader bug on one input must not stop the batch
-            yield ("fail", _unexpected(path, exc))
+            yield ("fail", unexpected_failure(path, exc))
 
 
-def _unexpected(path: str, exc: Exception) -> Failure:
+def unexpected_failure(path: str, exc: Exception) -> Failure:
+    """A bug met on one input, reported like an input error (E000) so that the batch goes on."""
     return Failure(path, f"E000 {path}: unexpected {type(exc).__name__}: {exc}")
 
 
@@ -97,7 +98,7 @@ def run_task(task: Task, transform: Callable[[Record], T] | None = None) -> list
         try:
             record = extract_document(doc)
         except Exception as exc:  # a bug on one page must not stop a batch of millions
-            return [_unexpected(doc.source, exc)]
+            return [unexpected_failure(doc.source, exc)]
         return [transform(record) if transform else record]
     _, path, input_format = task
     try:
@@ -107,7 +108,7 @@ def run_task(task: Task, transform: Callable[[Record], T] | None = None) -> list
     except PlacefactsError as exc:
         out.append(Failure(path, str(exc)))
     except Exception as exc:
-        out.append(_unexpected(path, exc))
+        out.append(unexpected_failure(path, exc))
     return out
 
 

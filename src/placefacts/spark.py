@@ -31,7 +31,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from placefacts.errors import OptionError, PlacefactsError
 from placefacts.model import Document, Record
-from placefacts.parallel import Failure, Task, read_here, run_task
+from placefacts.parallel import Failure, Task, read_here, run_task, unexpected_failure
 
 if TYPE_CHECKING:
     from pyspark import Accumulator
@@ -117,6 +117,8 @@ def plan_units(
                     units.append(unit)
         except PlacefactsError as exc:  # pages read before the error are still extracted
             failures.append(Failure(path, str(exc)))
+        except Exception as exc:  # a reader bug on one input must not stop the batch
+            failures.append(unexpected_failure(path, exc))
         finally:
             if unit := stager.flush():
                 units.append(unit)

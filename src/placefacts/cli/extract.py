@@ -62,6 +62,9 @@ def run_spark(paths: tuple[str, ...], input_format: str, master: str | None, out
     except PlacefactsError as exc:
         report_error(exc)
         raise SystemExit(1) from None
+    except Exception as exc:  # the job itself failed (cluster, Java): Spark has logged the details above
+        report_error(exc, out)
+        raise SystemExit(1) from None
     for failure in run.failures:
         click.echo(f"placefacts: {failure.message}", err=True)
     click.echo(f"placefacts: {run.documents} records written to {run.out}", err=True)
