@@ -40,6 +40,7 @@ class Show:
 
 
 BREAK = "\x00break"  # a list separator between two items
+COORDINATES = frozenset({"coord", "coor dms", "coor dm", "coor d"})
 
 
 @cache
@@ -329,7 +330,7 @@ def _currency(template: Template, start: int, name: str, title: str | None) -> l
 
 _COMPUTED = (
     ("convert", _convert), ("cvt", _convert), ("convert/abbr", _convert),
-    ("coord", _coord), ("coor dms", _coord), ("coor dm", _coord), ("coor d", _coord),
+    *((name, _coord) for name in sorted(COORDINATES)),
     ("start date", _date), ("start date and age", _date), ("end date", _date), ("birth date", _date),
     ("birth date and age", _date), ("death date", _date), ("dts", _date), ("date", _date), ("as of", _date),
     ("circa", _circa), ("c.", _circa), ("formatnum:", _formatnum), ("pagename", _pagename),

@@ -194,9 +194,12 @@ class _Renderer:
             if found is not None:
                 self.tables.append(found)
             return
-        if name.startswith("coord") and self.fields is not None and self.blocks:
+        if name in tpl.COORDINATES:
             text = tpl.coord_text(node)
-            if text:  # the page's own position: a field whatever its display
+            if text and not self.blocks:  # a field value shows its position, whatever the display
+                self.writer.text(text, start, start + len(str(node)))
+                return
+            if text and self.fields is not None:  # the page's own position: a field whatever its display
                 self.fields.append(Field("coordinates", _synthetic(text, start, start + len(str(node))), "coord"))
         parts = tpl.render(node, start, self.title)
         if not parts:

@@ -23,7 +23,11 @@ _NOT_MEAN = re.compile(r"high|low|max|min|precip|rain|snow|sun|humid|day|dew|uv|
 _RECORD = re.compile(r"\brecord\s+(high|low|max\w*|min\w*)\b|\b(highest|lowest)\b", re.IGNORECASE)
 _NOT_RECORD = re.compile(r"humidex|wind\s*chill|precip|rain|snow|dew|apparent", re.IGNORECASE)
 _UNIT = re.compile(r"°\s?([CF])\b|\b(?:degrees?\s+)?(Celsius|Fahrenheit)\b", re.IGNORECASE)
-_YEAR_CELL = re.compile(r"\s*(1[5-9]\d\d|20\d\d)\s*(?:\(?\s*(est\.?|estimate[d]?|census)\s*\)?)?\s*", re.IGNORECASE)
+_YEAR_CELL = re.compile(
+    r"\s*(?:(?P<before>est\.?|estimated?)\s*)?(?P<year>1[5-9]\d\d|20\d\d)\s*"
+    r"(?:\(?\s*(?P<after>est\.?|estimated?|census)\s*\)?)?\s*",
+    re.IGNORECASE,
+)
 _POP_HEADER = re.compile(r"pop|inhabitants|residents|census", re.IGNORECASE)
 _YEAR_HEADER = re.compile(r"year|census|date", re.IGNORECASE)
 
@@ -120,8 +124,8 @@ def _population_cell(year: re.Match[str], cell: CleanText, census: bool, note: s
     read = values.first_number(cell.text)
     if read is None or read.value != int(read.value) or read.value < 1 or "?" in cell.text:
         return
-    qualifiers = {"point_in_time": year.group(1), "scope": "city"}
-    marker = (year.group(2) or "").lower() + " " + (note or "").lower()
+    qualifiers = {"point_in_time": year.group("year"), "scope": "city"}
+    marker = f"{year.group('before') or ''} {year.group('after') or ''} {note or ''}".lower()
     if "est" in marker:
         qualifiers["method"] = "estimate"
     elif census or "census" in marker:
