@@ -318,8 +318,6 @@ def clean_html(raw: str, title: str | None = None) -> Prepared:
         if "infobox" in table.classes:
             fields.extend(infobox_fields(raw, table))
             return
-        if walker.skip_level or _skipped(table):
-            return
         found = table_of(raw, table)
         if found is not None:
             tables.append(found)

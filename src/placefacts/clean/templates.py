@@ -48,6 +48,15 @@ def _data(name: str) -> dict:
     return json.loads(_DATA.joinpath(name).read_text("utf-8"))
 
 
+# Names of templates whose parameters are a page's structured data, on English and other wikis.
+INFOBOX_PREFIX = r"(?:infobox|geobox|infoskreine|infokaste|infocaseta|info[ /_-]|ficha de|caixa de informação)"
+
+
+def param_name(param: Parameter) -> str:
+    """A parameter's name as written, less comments and padding."""
+    return _COMMENT.sub("", str(param.name)).strip()
+
+
 def name_of(template: Template) -> str:
     """The template's name, normalised: "Infobox_settlement <!-- x -->" -> "infobox settlement"."""
     name = _COMMENT.sub("", str(template.name)).replace("_", " ")
@@ -72,7 +81,7 @@ def positional(template: Template, start: int) -> list[tuple[Parameter, int]]:
 
 
 def named(template: Template, start: int) -> dict[str, tuple[Parameter, int]]:
-    return {_COMMENT.sub("", str(p.name)).strip().lower(): (p, s) for p, s in params(template, start) if p.showkey}
+    return {param_name(p).lower(): (p, s) for p, s in params(template, start) if p.showkey}
 
 
 def plain(param: Parameter | None) -> str:

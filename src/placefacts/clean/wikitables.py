@@ -18,6 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 from placefacts.clean import Table
 from placefacts.clean import templates as tpl
 from placefacts.clean.offsets import CleanText, CleanTextBuilder
+from placefacts.clean.tables import classify
 
 Inline = Callable[[Wikicode, int], CleanText]
 
@@ -50,7 +51,7 @@ def weather_table(node: Template, start: int, inline: Inline) -> Table | None:
     name_span = (start + 2, start + 2 + len(str(node.name)))
     rows: dict[str, list[CleanText]] = {}
     for param, value_start in tpl.params(node, start):
-        key = " ".join(tpl._COMMENT.sub("", str(param.name)).lower().split())
+        key = " ".join(tpl.param_name(param).lower().split())
         match = _WEATHER_PARAM.match(key) if param.showkey else None
         if not match:
             continue
@@ -135,7 +136,8 @@ def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
     add_row(loose)
     if not rows:
         return None
-    return Table("", header, rows, caption)
+    kind = classify(caption, [h.text for h in header], [[c.text for c in row] for row in rows])
+    return Table(kind, header, rows, caption)
 
 
 def _children(code: Wikicode, start: int) -> list[tuple[object, int]]:

@@ -32,16 +32,15 @@ from placefacts.clean import Field, Prepared, Table
 from placefacts.clean import templates as tpl
 from placefacts.clean.offsets import CleanText, CleanTextBuilder
 from placefacts.clean.prose import ProseWriter, is_skipped_section
-from placefacts.clean.tables import classify
 from placefacts.clean.wikitables import population_table, weather_table, wikitable
 
-# Templates whose parameters are the page's structured data (English and other wikis).
-_INFOBOX = re.compile(r"^(?:infobox|geobox|info[\s/_-]|infoskreine|infokaste|infocaseta|ficha de|caixa de informação)", re.IGNORECASE)
+_INFOBOX = re.compile("^" + tpl.INFOBOX_PREFIX, re.IGNORECASE)
 _WEATHER = frozenset({"weather box", "weatherbox", "climate box"})
 _POPULATION = frozenset(
     {"historical populations", "historical population", "us census population", "us population",
      "population history", "historicalpopulations"}
 )
+_STRUCTURED = _WEATHER | _POPULATION
 # Tags whose content is not prose (references, maths, galleries...).
 _DROP_TAGS = frozenset(
     """ref references gallery math timeline imagemap score syntaxhighlight source noinclude includeonly templatedata
@@ -52,7 +51,7 @@ _FILE_NAMESPACES = frozenset(
     fails attēls kategorija kategoreja attāls изображение файл категория plik kategoria bestand categorie""".split()
 )
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*$")
-_MAGIC = re.compile(r"__[A-Z]+__")
+_BREAK_OR_MAGIC = re.compile(r"\n+|__[A-Z]+__")  # line breaks, and behaviour switches such as __NOTOC__
 _BLOCK_TAGS = frozenset({"li", "dd", "dt"})
 
 
@@ -101,7 +100,7 @@ class _Renderer:
     # -- text and structure ------------------------------------------------
     def _text(self, text: str, start: int) -> None:
         pos = 0
-        for match in re.finditer(r"\n+|__[A-Z]+__", text):
+        for match in _BREAK_OR_MAGIC.finditer(text):
             self.writer.text(text[pos : match.start()], start + pos)
             if match.group().startswith("_"):
                 pass
@@ -208,8 +207,10 @@ class _Renderer:
         for part in parts:
             if isinstance(part, tpl.Show):
                 self.code(part.code, part.start)
+            elif part == tpl.BREAK and self.blocks:
+                self.writer.text(", ", start, end)  # a list inside a sentence
             elif part == tpl.BREAK:
-                self.writer.line_break(start, end) if not self.blocks else self.writer.text(", ", start, end)
+                self.writer.line_break(start, end)
             else:
                 self.writer.text(part, start, end)
 
@@ -244,18 +245,15 @@ def infobox_fields(raw: str, node: Template, start: int, title: str | None,
                    tables: list[Table] | None = None) -> list[Field]:
     group = tpl.name_of(node)
     fields: list[Field] = []
+    nested = _Renderer(raw, ProseWriter(inline=True), title, blocks=False, fields=fields, tables=tables)
     for param, value_start in tpl.params(node, start):
-        key = tpl._COMMENT.sub("", str(param.name)).strip()
         value = render_inline(raw, param.value, value_start, title)
         if value.text.strip():
-            fields.append(Field(key, value, group))
+            fields.append(Field(tpl.param_name(param), value, group))
         # Infoboxes nest (embedded child boxes, a weather box in a climate parameter).
-        nested = _Renderer(raw, ProseWriter(inline=True), title, blocks=False, fields=fields, tables=tables)
         pos = value_start
         for child in param.value.nodes:
-            if isinstance(child, Template) and (
-                _INFOBOX.match(tpl.name_of(child)) or tpl.name_of(child) in _WEATHER | _POPULATION
-            ):
+            if isinstance(child, Template) and (_INFOBOX.match(name := tpl.name_of(child)) or name in _STRUCTURED):
                 nested._template(child, pos)
             pos += len(str(child))
     return fields
@@ -268,8 +266,4 @@ def clean_wikitext(raw: str, title: str | None = None) -> Prepared:
     tables: list[Table] = []
     renderer = _Renderer(raw, writer, title, blocks=True, fields=fields, tables=tables)
     renderer.code(code, 0)
-    text = writer.finish()
-    for table in tables:
-        if table.kind == "":
-            table.kind = classify(table.caption, [h.text for h in table.header], [[c.text for c in r] for r in table.rows])
-    return Prepared(text=text, blocks=writer.blocks, fields=fields, tables=tables, title=title)
+    return Prepared(text=writer.finish(), blocks=writer.blocks, fields=fields, tables=tables, title=title)

@@ -12,10 +12,9 @@ import re
 from functools import cache
 from importlib import resources
 
-_INFOBOX = re.compile(
-    r"\{\{\s*((?:infobox|geobox|infoskreine|infokaste|infocaseta|info[ /_-]|ficha de)[^{}|<\n]*)(?:\|\s*([^|}\n]*))?",
-    re.IGNORECASE,
-)
+from placefacts.clean.templates import INFOBOX_PREFIX
+
+_INFOBOX = re.compile(r"\{\{\s*(" + INFOBOX_PREFIX + r"[^{}|<\n]*)(?:\|\s*([^|}\n]*))?", re.IGNORECASE)
 _ANY_TEMPLATE = re.compile(r"\{\{\s*([^{}|<\n]+?)\s*(?:\||\}\})")
 _BOLD_LEAD = re.compile(r"'''(?P<name>[^'\n]{1,120})'''(?P<rest>[^\n]{0,400})")
 _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
