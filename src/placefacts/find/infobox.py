@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -69,11 +70,23 @@ class _Fields:
         return field.value.text.strip() if field else ""
 
 
-def _candidate(prop: str, value: Any, field: Field, span: tuple[int, int], **extra: Any) -> Candidate:
-    return Candidate(prop, value, span[0], span[1], text=field.value, confidence=extra.pop("confidence", 0.9), **extra)
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One field with what its key says: the rule that reads it, its index ("1" of subdivision_name1), a year."""
+
+    field: Field
+    spec: dict[str, Any]
+    index: str
+    key_year: str | None
+
+
+def _candidate(row: _Row, value: Any, span: tuple[int, int], confidence: float = 0.9, **extra: Any) -> Candidate:
+    return Candidate(row.spec["property"], value, span[0], span[1], text=row.field.value, confidence=confidence,
+                     **extra)
 
 
 def _spans(text: str, separators: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Spans of the items of a list value, without quotes and trailing punctuation."""
     pos = 0
     for sep in [*separators.finditer(text), None]:
         end = sep.start() if sep else len(text)
@@ -89,143 +102,113 @@ def _is_title_form(ctx: Context, value: str) -> bool:
     return ctx.is_subject(value) or ctx.is_subject(title_name(value)) or fold(value) == fold(ctx.subject or "")
 
 
-def _names(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
-    text = field.value.text
+def _names(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    text = row.field.value.text
     for start, end in _spans(text, _NAME_SEPARATORS):
         written = _PARENTHESIS.sub("", text[start:end])  # "Варна (Bulgarian)"
         end = start + len(written)
-        value = _TONE.sub("", written) if spec.get("romanisation") else written
+        value = _TONE.sub("", written) if row.spec.get("romanisation") else written
         if not re.search(r"[^\W\d_]", value) or len(value) > 60 or _is_title_form(ctx, value):
             continue
-        yield _candidate("name", value, field, (start, end), qualifiers={"kind": spec["kind"]},
-                         confidence=spec.get("confidence", 0.85))
+        yield _candidate(row, value, (start, end), row.spec.get("confidence", 0.85), qualifiers={"kind": row.spec["kind"]})
 
 
-def _categories(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
-    text = field.value.text
+def _categories(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    text = row.field.value.text
     for start, end in _spans(_PARENTHESIS.sub("", text), _CATEGORY_SEPARATORS):
         value = text[start:end]
-        if re.search(r"\d", value) or len(value.split()) > 5 or _is_title_form(ctx, value):
-            continue
-        yield _candidate("instance_of", value, field, (start, end), confidence=0.85)
+        if not re.search(r"\d", value) and len(value.split()) <= 5 and not _is_title_form(ctx, value):
+            yield _candidate(row, value, (start, end), 0.85)
 
 
-def _place(ctx: Context, field: Field, prop: str) -> Iterator[Candidate]:
-    """A country or a containing unit: one per item of the value ("Trego County, Kansas" gives both)."""
-    text = field.value.text
+def _places(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    """Countries and containing units, one per item ("Trego County, Kansas" gives both)."""
+    kind = fields.text(row.spec["type_key"], row.index) if "type_key" in row.spec else ""
+    if re.search(r"[^s]s$", kind) and len(list(_spans(row.field.value.text, _LIST))) > 1:
+        return  # "Districts: East York, Etobicoke, ...": the units it is made of, not those it lies in
+    said = "country" if fold(kind) in {fold(t) for t in _spec()["country_types"]} else row.spec["property"]
+    text = row.field.value.text
     for start, end in _spans(text, _LIST):
         value = _PARENTHESIS.sub("", text[start:end])
-        end = start + len(value)
         if not value or re.search(r"\d", value) or _is_title_form(ctx, value):
             continue
         state = countries.country(value)
+        prop = said
         if prop == "country" and state is None and countries.constituent(value):
             prop = "located_in"  # "England" in a country row
-        if prop == "located_in" and state is not None and countries.sovereign_of(state.code) is None:
+        elif prop == "located_in" and state is not None and countries.sovereign_of(state.code) is None:
             prop = "country"
-        yield _candidate(prop, value, field, (start, end), confidence=0.9)
+        yield Candidate(prop, value, start, start + len(value), text=row.field.value, confidence=0.9)
 
 
-def _country(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
-    yield from _place(ctx, field, "country")
-
-
-def _unit(ctx: Context, field: Field, spec: dict, index: str = "", fields: _Fields | None = None, **_: Any) -> Iterator[Candidate]:
-    type_key = spec.get("type_key")
-    kind = fields.text(type_key, index) if type_key and fields else ""
-    if re.search(r"[^s]s$", kind) and len(list(_spans(field.value.text, _LIST))) > 1:
-        return  # "Districts: East York, Etobicoke, ...": the units it is made of, not those it lies in
-    country = fold(kind) in {fold(t) for t in _spec()["country_types"]}
-    yield from _place(ctx, field, "country" if country else "located_in")
-
-
-def _coordinates(ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
-    read = values.coordinates(field.value.text)
+def _coordinates(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    read = values.coordinates(row.field.value.text)
     if read is not None:
-        yield _candidate("coordinates", read.value, field, (read.start, read.end), confidence=0.95)
+        yield _candidate(row, read.value, (read.start, read.end), 0.95)
 
 
-def _measure(prop: str, ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
-    unit = spec.get("unit", "")
+def _measure(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    """Elevation (m) or area (km2), in the unit the key names or the value writes."""
+    unit = row.spec.get("unit", "")
     default = unit.split(":", 1)[1] if unit.startswith("auto:") else unit
-    text = field.value.text
+    text = row.field.value.text
     average = _AVERAGE.search(text)
-    if average:  # "22–64 m (avg. 30 m)"
-        text = text[average.end() :]
-    elif _RANGE.search(text):
+    offset = average.end() if average else 0  # "22–64 m (avg. 30 m)": the average
+    if not average and _RANGE.search(text):
         return
-    read = values.quantity(text, default)
+    read = values.quantity(text[offset:], default)
     if read is None or read.unit is None:
         return
     written = read.unit if unit.startswith("auto:") else unit
-    if prop == "elevation":
-        value = units.to_m(float(read.value), written)
-        canonical = "m"
+    if row.spec["property"] == "elevation":
+        value, canonical = units.to_m(float(read.value), written), "m"
     else:
-        value = units.to_km2(float(read.value), written)
-        canonical = "km2"
+        value, canonical = units.to_km2(float(read.value), written), "km2"
     if value is None or value < 0:
         return
-    qualifiers = {q: spec[q] for q in ("part", "scope") if q in spec}
-    offset = average.end() if average else 0
-    yield _candidate(prop, tidy(value, 4), field, (offset + read.start, offset + read.end), unit=canonical,
-                     qualifiers=qualifiers)
+    qualifiers = {q: row.spec[q] for q in ("part", "scope") if q in row.spec}
+    yield _candidate(row, tidy(value, 4), (offset + read.start, offset + read.end), unit=canonical, qualifiers=qualifiers)
 
 
-def _population(ctx: Context, field: Field, spec: dict, key_year: str | None = None,
-                fields: _Fields | None = None, **_: Any) -> Iterator[Candidate]:
-    text = field.value.text
+def _population(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    text = row.field.value.text
     read = values.first_number(text)
     if read is None or read.value != int(read.value) or read.value < 1:
         return
-    context = " ".join([field.key, text[read.end :], *(fields.text(k) for k in spec.get("year_keys", []) if fields)])
-    year = key_year or (values.year(text[read.end :]).value if values.year(text[read.end :]) else None)
-    if year is None:
-        for key in spec.get("year_keys", []):
-            found = values.year(fields.text(key)) if fields else None
-            if found:
-                year = found.value
-                break
-    qualifiers: dict[str, Any] = {"scope": spec.get("scope", "city")}
-    if year:
-        qualifiers["point_in_time"] = year
-    lowered = context.lower()
-    method = spec.get("method") or ("estimate" if re.search(r"\best", lowered) else "census" if "census" in lowered else None)
+    notes = [text[read.end :], *(fields.text(key) for key in row.spec.get("year_keys", []))]
+    years = [found.value for found in map(values.year, notes) if found]
+    qualifiers: dict[str, Any] = {"scope": row.spec.get("scope", "city")}
+    if row.key_year or years:
+        qualifiers["point_in_time"] = row.key_year or years[0]
+    said = " ".join([row.field.key, *notes]).lower()
+    method = row.spec.get("method") or ("estimate" if re.search(r"\best", said) else "census" if "census" in said else None)
     if method:
         qualifiers["method"] = method
-    yield _candidate("population", int(read.value), field, (read.start, read.end), qualifiers=qualifiers)
+    yield _candidate(row, int(read.value), (read.start, read.end), qualifiers=qualifiers)
 
 
-def _inception(ctx: Context, field: Field, spec: dict, index: str = "", fields: _Fields | None = None, **_: Any) -> Iterator[Candidate]:
-    match = DATE_RE.search(field.value.text)
+def _inception(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    match = DATE_RE.search(row.field.value.text)
     date = parse_date(match.group()) if match else None
     if not date or not match:
         return
-    event = spec.get("event") or (fields.text(spec["event_key"], index) if fields and spec.get("event_key") else "")
+    event = row.spec.get("event") or (fields.text(row.spec["event_key"], row.index) if "event_key" in row.spec else "")
     qualifiers = {"event": " ".join(event.lower().split()) or "established"}
-    yield _candidate("inception", date, field, (match.start(), match.end()), qualifiers=qualifiers, confidence=0.85)
+    yield _candidate(row, date, (match.start(), match.end()), 0.85, qualifiers=qualifiers)
 
 
-def _entities(prop: str, ctx: Context, field: Field, spec: dict, **_: Any) -> Iterator[Candidate]:
-    text = field.value.text
-    for start, end in _spans(text, re.compile(r"\s*(?:\n|;|,|•)\s*")):
-        value = re.sub(r"\s*\([^)]*\)$", "", text[start:end]).strip()
-        if value and re.search(r"[^\W\d_]", value) and not _is_title_form(ctx, value):
-            yield _candidate(prop, value, field, (start, start + len(value)), confidence=0.85)
+def _entities(ctx: Context, row: _Row, fields: _Fields) -> Iterator[Candidate]:
+    text = row.field.value.text
+    for start, end in _spans(text, _LIST):
+        value = _PARENTHESIS.sub("", text[start:end])
+        if re.search(r"[^\W\d_]", value) and not _is_title_form(ctx, value):
+            yield _candidate(row, value, (start, start + len(value)), 0.85)
 
 
 _HANDLERS = {
-    "name": _names,
-    "instance_of": _categories,
-    "country": _country,
-    "located_in": _unit,
-    "coordinates": _coordinates,
-    "elevation": lambda ctx, field, spec, **kw: _measure("elevation", ctx, field, spec),
-    "area": lambda ctx, field, spec, **kw: _measure("area", ctx, field, spec),
-    "population": _population,
-    "inception": _inception,
-    "twin_town": lambda ctx, field, spec, **kw: _entities("twin_town", ctx, field, spec),
-    "airport": lambda ctx, field, spec, **kw: _entities("airport", ctx, field, spec),
+    "name": _names, "instance_of": _categories, "country": _places, "located_in": _places,
+    "coordinates": _coordinates, "elevation": _measure, "area": _measure, "population": _population,
+    "inception": _inception, "twin_town": _entities, "airport": _entities,
 }
 
 
@@ -236,12 +219,12 @@ def _split_coordinates(fields: _Fields) -> Iterator[Candidate]:
         if lat_field is None:
             continue
         parts = [fields.text(key) for key in group]
-        lat = values.degrees_from_parts(parts[0], parts[1], parts[2], parts[3])
-        lon = values.degrees_from_parts(parts[4], parts[5], parts[6], parts[7])
+        lat = values.degrees_from_parts(*parts[:4])
+        lon = values.degrees_from_parts(*parts[4:])
         if lat is None or lon is None or abs(lat) > 90 or abs(lon) > 180:
             continue
-        span = (0, len(lat_field.value.text.rstrip()))
-        yield _candidate("coordinates", {"lat": lat, "lon": lon}, lat_field, span, confidence=0.9)
+        row = _Row(lat_field, {"property": "coordinates"}, "", None)
+        yield _candidate(row, {"lat": lat, "lon": lon}, (0, len(lat_field.value.text.rstrip())))
         return
 
 
@@ -252,39 +235,41 @@ def find_infobox(ctx: Context) -> Iterator[Candidate]:
     if not ctx.prepared.fields:
         return
     fields = _Fields(ctx.prepared.fields)
-    specs = _spec()["fields"]
+    specs, patterns = _spec()["fields"], _spec()["patterns"]
     found: list[tuple[Candidate, bool]] = []
     for field, key, index, key_year in fields.parsed:
-        spec = specs.get(key) or next((p for p in _spec()["patterns"] if re.search(p["pattern"], key)), None)
+        spec = specs.get(key) or next((p for p in patterns if re.search(p["pattern"], key)), None)
         if spec is None or spec["property"] not in _HANDLERS:
             continue
-        for candidate in _HANDLERS[spec["property"]](ctx, field, spec, index=index, key_year=key_year, fields=fields):
+        for candidate in _HANDLERS[spec["property"]](ctx, _Row(field, spec, index, key_year), fields):
             found.append((candidate, bool(spec.get("fallback"))))
     found.extend((c, False) for c in _split_coordinates(fields))
     # A value in another unit (elevation_ft beside elevation_m) only counts where the preferred one is missing.
     preferred = {_slot(c) for c, fallback in found if not fallback}
-    kept = [c for c, fallback in found if not fallback or _slot(c) not in preferred]
-    yield from (c for c in kept if not _restates(c, [*ctx.found, *kept]))
+    accepted: list[Candidate] = []
+    for candidate, fallback in found:
+        if (not fallback or _slot(candidate) not in preferred) and not _restates(candidate, [*ctx.found, *accepted]):
+            accepted.append(candidate)
+    yield from accepted
 
 
-def _restates(candidate: Candidate, others: list[Candidate]) -> bool:
-    """The same place or name already found in another form: "Guangdong" beside "Guangdong Province",
-    "People's Republic of China" beside "China", "江门市" beside "江门" (the guide keeps the shortest full name)."""
+def _restates(candidate: Candidate, earlier: list[Candidate]) -> bool:
+    """The same place or name found before in another form: "Guangdong" after "Guangdong Province",
+    "People's Republic of China" after "China", "江门市" after "江门" (the guide keeps the shortest full name)."""
     prop, value = candidate.property, candidate.value
     if prop not in ("country", "located_in", "name") or not isinstance(value, str):
         return False
     mine = fold(value)
-    for other in others:
-        if other is candidate or other.property != prop or not isinstance(other.value, str):
+    for other in earlier:
+        if other.property != prop or not isinstance(other.value, str) or fold(other.value) == mine:
             continue
-        theirs = fold(other.value)
         if prop == "country":
             a, b = countries.country(value), countries.country(other.value)
-            if a is not None and b is not None and a.code == b.code and mine != theirs and other.extractor != "infobox":
+            if a is not None and b is not None and a.code == b.code:
                 return True
-        elif prop == "located_in" and mine != theirs and _with_unit_word(theirs, mine):
-            return other.extractor != "infobox" or len(theirs) < len(mine)
-        elif prop == "name" and value != other.value and value.startswith(other.value):
+        elif prop == "located_in" and _with_unit_word(fold(other.value), mine):
+            return True
+        elif prop == "name" and value.startswith(other.value):
             rest = value[len(other.value) :].strip()
             if rest and " " not in rest and (len(rest) <= 2 or not rest.isascii()):
                 return True  # a generic suffix such as 市 "city"

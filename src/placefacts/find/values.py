@@ -24,7 +24,6 @@ _DMS = (
 )
 _COORDS = re.compile(_DMS.format(p="a", h="NS") + r"[\s,;/]*" + _DMS.format(p="o", h="EW"))
 _DECIMAL_COORDS = re.compile(r"(?<![\d.])(?P<lat>[-−]?\d{1,2}\.\d+)\s*[,;]\s*(?P<lon>[-−]?\d{1,3}\.\d+)(?![\d.])")
-_SEPARATORS = re.compile(r"\s*(?:\n|;|,|/|\bor\b|\band\b|•|·)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,18 +111,3 @@ def degrees_from_parts(d: str, m: str, s: str, hemisphere: str) -> float | None:
 def _degrees(d: str, m: str | None, s: str | None, negative: bool) -> float:
     value = float(d) + float(m or 0) / 60 + float(s or 0) / 3600
     return round(-value if negative else value, 6)
-
-
-def items(text: str) -> list[tuple[int, int]]:
-    """Spans of the items of a list value ("A, B and C", one per line)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for sep in [*_SEPARATORS.finditer(text), None]:
-        end = sep.start() if sep else len(text)
-        chunk = text[pos:end]
-        lead = len(chunk) - len(chunk.lstrip(" \"'“”()"))
-        trail = len(chunk.rstrip(" \"'“”().:"))
-        if trail > lead:
-            spans.append((pos + lead, pos + trail))
-        pos = sep.end() if sep else len(text)
-    return spans
