@@ -23,6 +23,7 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
+from placefacts.clean.wikioffsets import params
 from placefacts.normalise.numbers import parse_number
 
 _DATA = resources.files(__package__).joinpath("data")
@@ -62,18 +63,6 @@ def name_of(template: Template) -> str:
     name = _COMMENT.sub("", str(template.name)).replace("_", " ")
     name = " ".join(name.split()).lower()
     return name[9:].strip() if name.startswith("template:") else name
-
-
-def params(template: Template, start: int) -> list[tuple[Parameter, int]]:
-    """Each parameter with the raw offset of its value."""
-    pos = start + 2 + len(str(template.name))
-    out: list[tuple[Parameter, int]] = []
-    for param in template.params:
-        pos += 1  # the "|"
-        value_start = pos + (len(str(param.name)) + 1 if param.showkey else 0)
-        out.append((param, value_start))
-        pos += len(str(param))
-    return out
 
 
 def positional(template: Template, start: int) -> list[tuple[Parameter, int]]:

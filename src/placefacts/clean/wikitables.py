@@ -19,6 +19,7 @@ from placefacts.clean import Table
 from placefacts.clean import templates as tpl
 from placefacts.clean.offsets import CleanText, CleanTextBuilder
 from placefacts.clean.tables import classify
+from placefacts.clean.wikioffsets import children, content_start, params, synthetic
 
 Inline = Callable[[Wikicode, int], CleanText]
 
@@ -37,12 +38,6 @@ _MEASURES = {
 _UNITS = {"c": "°C", "f": "°F", "mm": "mm", "cm": "cm", "inch": "inches", "in": "inches", "days": "days", "hours": "hours", "%": "%"}
 
 
-def _synthetic(text: str, start: int, end: int) -> CleanText:
-    builder = CleanTextBuilder()
-    builder.replace(text, start, end)
-    return builder.build()
-
-
 def _empty() -> CleanText:
     return CleanTextBuilder().build()
 
@@ -50,7 +45,7 @@ def _empty() -> CleanText:
 def weather_table(node: Template, start: int, inline: Inline) -> Table | None:
     name_span = (start + 2, start + 2 + len(str(node.name)))
     rows: dict[str, list[CleanText]] = {}
-    for param, value_start in tpl.params(node, start):
+    for param, value_start in params(node, start):
         key = " ".join(tpl.param_name(param).lower().split())
         match = _WEATHER_PARAM.match(key) if param.showkey else None
         if not match:
@@ -59,11 +54,11 @@ def weather_table(node: Template, start: int, inline: Inline) -> Table | None:
         label = f"{_MEASURES.get(measure, measure.capitalize())} {_UNITS.get(unit or '', '')}".strip()
         if label not in rows:
             name_start = value_start - len(str(param.name)) - 1
-            rows[label] = [_synthetic(label, name_start, name_start + len(str(param.name)))] + [_empty() for _ in _MONTHS]
+            rows[label] = [synthetic(label, name_start, name_start + len(str(param.name)))] + [_empty() for _ in _MONTHS]
         rows[label][1 + _MONTHS.index(month)] = inline(param.value, value_start)
     if not rows:
         return None
-    header = [_synthetic(h, *name_span) for h in ("Month", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+    header = [synthetic(h, *name_span) for h in ("Month", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
                                                    "Sep", "Oct", "Nov", "Dec", "Year")]
     location = tpl.plain(tpl.named(node, start).get("location", (None, 0))[0])
     return Table("climate", header, list(rows.values()), f"Climate data for {location}".strip())
@@ -81,21 +76,19 @@ def population_table(node: Template, start: int, inline: Inline) -> Table | None
     for key, (param, value_start) in named.items():
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", key) and param.value.strip():
             name_start = value_start - len(str(param.name)) - 1
-            year = _synthetic(key, name_start, name_start + len(str(param.name)))
+            year = synthetic(key, name_start, name_start + len(str(param.name)))
             rows.append([year, inline(param.value, value_start)])
     if "estyear" in named and "estimate" in named:
         (year, year_start), (count, count_start) = named["estyear"], named["estimate"]
-        rows.append([inline(year.value, year_start), inline(count.value, count_start), _synthetic("estimate", *name_span)])
+        rows.append([inline(year.value, year_start), inline(count.value, count_start), synthetic("estimate", *name_span)])
     if not rows:
         return None
-    header = [_synthetic(h, *name_span) for h in ("Year", "Pop.")]
+    header = [synthetic(h, *name_span) for h in ("Year", "Pop.")]
     return Table("population", header, rows, "Historical population")
 
 
 def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
     """A {| ... |} table (or an HTML <table> in wikitext): caption, a header row of th cells, body rows."""
-    from placefacts.clean.wikitext import content_start
-
     caption = ""
     header: list[CleanText] = []
     rows: list[list[CleanText]] = []
@@ -116,7 +109,7 @@ def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
 
     if node.contents is None:
         return None
-    for child, child_start in _children(node.contents, content_start(node, start)):
+    for child, child_start in children(node.contents, content_start(node, start)):
         if not isinstance(child, Tag):
             continue
         tag = str(child.tag).lower()
@@ -130,7 +123,7 @@ def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
         elif tag == "tr" and child.contents is not None:
             add_row(loose)
             loose = []
-            cells = [(c, s) for c, s in _children(child.contents, content_start(child, child_start))
+            cells = [(c, s) for c, s in children(child.contents, content_start(child, child_start))
                      if isinstance(c, Tag) and str(c.tag).lower() in ("td", "th")]
             add_row(cells)
     add_row(loose)
@@ -138,12 +131,3 @@ def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
         return None
     kind = classify(caption, [h.text for h in header], [[c.text for c in row] for row in rows])
     return Table(kind, header, rows, caption)
-
-
-def _children(code: Wikicode, start: int) -> list[tuple[object, int]]:
-    out = []
-    pos = start
-    for node in code.nodes:
-        out.append((node, pos))
-        pos += len(str(node))
-    return out

@@ -30,8 +30,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from placefacts.clean import Field, Prepared, Table
 from placefacts.clean import templates as tpl
-from placefacts.clean.offsets import CleanText, CleanTextBuilder
+from placefacts.clean.offsets import CleanText
 from placefacts.clean.prose import ProseWriter, is_skipped_section
+from placefacts.clean.wikioffsets import children, content_start, params, synthetic
 from placefacts.clean.wikitables import population_table, weather_table, wikitable
 
 _INFOBOX = re.compile("^" + tpl.INFOBOX_PREFIX, re.IGNORECASE)
@@ -69,11 +70,8 @@ class _Renderer:
         self.skip_level = 0
 
     def code(self, code: Wikicode, start: int) -> None:
-        pos = start
-        for node in code.nodes:
-            length = len(str(node))
+        for node, pos in children(code, start):
             self.node(node, pos)
-            pos += length
 
     def node(self, node: Node, start: int) -> None:
         if isinstance(node, Heading):
@@ -199,7 +197,7 @@ class _Renderer:
                 self.writer.text(text, start, start + len(str(node)))
                 return
             if text and self.fields is not None:  # the page's own position: a field whatever its display
-                self.fields.append(Field("coordinates", _synthetic(text, start, start + len(str(node))), "coord"))
+                self.fields.append(Field("coordinates", synthetic(text, start, start + len(str(node))), "coord"))
         parts = tpl.render(node, start, self.title)
         if not parts:
             return
@@ -218,22 +216,6 @@ class _Renderer:
         return render_inline(self.raw, code, start, self.title)
 
 
-def content_start(node: Tag, start: int) -> int:
-    """Raw offset of a tag's contents: what it prints, less its closing markup and contents."""
-    full = len(str(node))
-    if node.wiki_markup:
-        close = len(node.closing_wiki_markup or "")
-    else:
-        close = len(f"</{node.closing_tag}>")
-    return start + full - close - len(str(node.contents))
-
-
-def _synthetic(text: str, start: int, end: int) -> CleanText:
-    builder = CleanTextBuilder()
-    builder.replace(text, start, end)
-    return builder.build()
-
-
 def render_inline(raw: str, code: Wikicode, start: int, title: str | None = None) -> CleanText:
     """One value (a parameter, a cell) as clean text, list items on lines of their own."""
     writer = ProseWriter(inline=True)
@@ -246,16 +228,14 @@ def infobox_fields(raw: str, node: Template, start: int, title: str | None,
     group = tpl.name_of(node)
     fields: list[Field] = []
     nested = _Renderer(raw, ProseWriter(inline=True), title, blocks=False, fields=fields, tables=tables)
-    for param, value_start in tpl.params(node, start):
+    for param, value_start in params(node, start):
         value = render_inline(raw, param.value, value_start, title)
         if value.text.strip():
             fields.append(Field(tpl.param_name(param), value, group))
         # Infoboxes nest (embedded child boxes, a weather box in a climate parameter).
-        pos = value_start
-        for child in param.value.nodes:
+        for child, pos in children(param.value, value_start):
             if isinstance(child, Template) and (_INFOBOX.match(name := tpl.name_of(child)) or name in _STRUCTURED):
                 nested._template(child, pos)
-            pos += len(str(child))
     return fields
 
 
