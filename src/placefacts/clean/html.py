@@ -17,7 +17,7 @@ from placefacts.clean import Field, Prepared, Table
 from placefacts.clean.htmltree import Element, Text, decoded, parse
 from placefacts.clean.offsets import CleanText
 from placefacts.clean.prose import ProseWriter, is_skipped_section
-from placefacts.clean.tables import classify
+from placefacts.clean.tables import build_table
 
 _SKIP_TAGS = frozenset(
     "script style noscript template head title nav footer form button select textarea svg math iframe object "
@@ -254,27 +254,11 @@ def infobox_fields(raw: str, table: Element) -> list[Field]:
 
 
 def table_of(raw: str, table: Element) -> Table | None:
-    caption = ""
-    for child in table.children:
-        if isinstance(child, Element) and child.tag == "caption":
-            caption = " ".join(render(raw, child).text.split())
-    header: list[CleanText] = []
-    rows: list[list[CleanText]] = []
-    for row in _own_rows(table):
-        cells = _cells(row)
-        if not cells:
-            continue
-        rendered = [render(raw, c) for c in cells]
-        if all(c.tag == "th" for c in cells) and not rows:
-            if len(cells) == 1:
-                caption = caption or " ".join(rendered[0].text.split())
-            elif not header:
-                header = rendered
-            continue
-        rows.append(rendered)
-    if not rows:
-        return None
-    return Table(classify(caption, [h.text for h in header], [[c.text for c in r] for r in rows]), header, rows, caption)
+    caption = next((" ".join(render(raw, c).text.split()) for c in table.children
+                    if isinstance(c, Element) and c.tag == "caption"), "")
+    rows = ((all(c.tag == "th" for c in cells), [render(raw, c) for c in cells])
+            for cells in map(_cells, _own_rows(table)))
+    return build_table(caption, rows)
 
 
 def _content(root: Element) -> Element:

@@ -1,12 +1,16 @@
-"""What a table is: a climate box, a population history, or something else.
+"""Tables from their rows, and what a table is: a climate box, a population history, or something else.
 
-Decided from the caption and the header cells, the same way for HTML and
-wikitext tables, so that the table finders can rely on `Table.kind`.
+Built and classified (from the caption and the header cells) the same way for
+HTML and wikitext tables, so that the table finders can rely on `Table.kind`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from placefacts.clean import Table
+from placefacts.clean.offsets import CleanText
 
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
 _CLIMATE = re.compile(r"\bclimate\b|\bweather\b|\btemperature", re.IGNORECASE)
@@ -33,3 +37,26 @@ def classify(caption: str, header: list[str], rows: list[list[str]]) -> str:
     ):
         return "population"  # years across the top, a "Population" row below
     return "other"
+
+
+def build_table(caption: str, rows: Iterable[tuple[bool, list[CleanText]]]) -> Table | None:
+    """A table from its rows, each (all its cells are header cells, the cells), top to bottom.
+
+    Header rows before the first body row give the caption (one cell, as in
+    "Climate data for X") or the header (several cells); None when no body row.
+    """
+    header: list[CleanText] = []
+    body: list[list[CleanText]] = []
+    for all_header, cells in rows:
+        if not cells:
+            continue
+        if all_header and not body:
+            if len(cells) == 1:
+                caption = caption or " ".join(cells[0].text.split())
+            elif not header:
+                header = cells
+            continue
+        body.append(cells)
+    if not body:
+        return None
+    return Table(classify(caption, [h.text for h in header], [[c.text for c in row] for row in body]), header, body, caption)

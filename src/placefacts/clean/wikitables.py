@@ -18,7 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 from placefacts.clean import Table
 from placefacts.clean import templates as tpl
 from placefacts.clean.offsets import CleanText, CleanTextBuilder
-from placefacts.clean.tables import classify
+from placefacts.clean.tables import build_table
 from placefacts.clean.wikioffsets import children, content_start, params, synthetic
 
 Inline = Callable[[Wikicode, int], CleanText]
@@ -89,45 +89,26 @@ def population_table(node: Template, start: int, inline: Inline) -> Table | None
 
 def wikitable(raw: str, node: Tag, start: int, inline: Inline) -> Table | None:
     """A {| ... |} table (or an HTML <table> in wikitext): caption, a header row of th cells, body rows."""
-    caption = ""
-    header: list[CleanText] = []
-    rows: list[list[CleanText]] = []
-    loose: list[tuple[Tag, int]] = []  # cells before the first row marker form a row of their own
-
-    def add_row(cells: list[tuple[Tag, int]]) -> None:
-        nonlocal caption, header
-        if not cells:
-            return
-        rendered = [inline(c.contents, content_start(c, s)) if c.contents is not None else _empty() for c, s in cells]
-        if all(str(c.tag).lower() == "th" for c, _ in cells) and not rows:
-            if len(cells) == 1:
-                caption = caption or " ".join(rendered[0].text.split())
-            elif not header:
-                header = rendered
-            return
-        rows.append(rendered)
-
     if node.contents is None:
         return None
+    caption = ""
+    rows: list[list[tuple[Tag, int]]] = [[]]  # cells before the first row marker form a row of their own
     for child, child_start in children(node.contents, content_start(node, start)):
-        if not isinstance(child, Tag):
+        if not isinstance(child, Tag) or child.contents is None:
             continue
         tag = str(child.tag).lower()
-        if tag == "caption" and child.contents is not None:
-            caption = " ".join(inline(child.contents, content_start(child, child_start)).text.split())
-        elif tag == "td" and str(child).startswith("|+") and child.contents is not None:
+        if tag == "caption" or (tag == "td" and str(child).startswith("|+")):
             # "|+ caption": mwparserfromhell reads it as a cell whose text starts with "+"
             caption = " ".join(inline(child.contents, content_start(child, child_start)).text.lstrip("+").split())
         elif tag in ("td", "th"):
-            loose.append((child, child_start))
-        elif tag == "tr" and child.contents is not None:
-            add_row(loose)
-            loose = []
-            cells = [(c, s) for c, s in children(child.contents, content_start(child, child_start))
-                     if isinstance(c, Tag) and str(c.tag).lower() in ("td", "th")]
-            add_row(cells)
-    add_row(loose)
-    if not rows:
-        return None
-    kind = classify(caption, [h.text for h in header], [[c.text for c in row] for row in rows])
-    return Table(kind, header, rows, caption)
+            rows[-1].append((child, child_start))
+        elif tag == "tr":
+            rows.append([(c, s) for c, s in children(child.contents, content_start(child, child_start))
+                         if isinstance(c, Tag) and str(c.tag).lower() in ("td", "th")])
+            rows.append([])
+
+    def rendered(cells: list[tuple[Tag, int]]) -> tuple[bool, list[CleanText]]:
+        texts = [inline(c.contents, content_start(c, s)) if c.contents is not None else _empty() for c, s in cells]
+        return all(str(c.tag).lower() == "th" for c, _ in cells), texts
+
+    return build_table(caption, map(rendered, rows))
