@@ -56,11 +56,11 @@ def read_dump(path: str) -> Iterator[Document]:
         line, column = exc.position
         _summary(path, counts, sys.stderr)
         raise DumpError(f"malformed XML at line {line}, column {column} ({_reason(exc)})", path,
-                        f"{counts['places']} pages before it were read") from None
+                        f"{counts['pages']} pages before it were read") from None
     except (OSError, EOFError) as exc:  # a truncated or corrupt compressed stream
         _summary(path, counts, sys.stderr)
         raise DumpError(f"cannot be decompressed ({exc})", path,
-                        f"{counts['places']} pages before it were read") from None
+                        f"{counts['pages']} pages before it were read") from None
     finally:
         stream.close()
     _summary(path, counts, sys.stderr)
