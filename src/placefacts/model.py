@@ -111,6 +111,8 @@ class Fact:
     inferred: bool = False
     wikidata: str | None = None
     extractor: str = ""
+    # The same fact stated again elsewhere (an infobox row and a prose sentence): one fact, every evidence.
+    also: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -127,6 +129,8 @@ class Fact:
             out["wikidata"] = self.wikidata
         if self.extractor:
             out["extractor"] = self.extractor
+        if self.also:
+            out["also_evidence"] = [e.to_dict() for e in self.also]
         return out
 
     @property

@@ -7,32 +7,55 @@ span cannot be mapped is dropped, never emitted without evidence.
 
 from __future__ import annotations
 
+import re
+
 from placefacts.find.context import Candidate, Context
+from placefacts.find.textutil import fold
 from placefacts.model import Evidence, Fact
 from placefacts.resolve import countries
 
-# Qualifiers that make two facts with the same value different facts.
-_DISTINCT_BY = ("point_in_time", "month", "extreme", "scope", "part", "kind", "role")
+# Qualifiers that make two facts with the same value different facts when both state them and differ.
+_DISTINCT_BY = ("point_in_time", "month", "extreme", "scope", "part", "kind", "role", "route")
+# Words that name a unit's type, not the unit: "Guangdong Province" and "Guangdong" are one place.
+_UNIT_WORDS = re.compile(
+    r"\b(?:province|county|region|district|department|prefecture|state|oblast|municipality|sheng|shi|"
+    r"the|of|city|borough|parish|governorate|canton)\b"
+)
 
 
-def _dedupe_key(candidate: Candidate) -> tuple:
-    from placefacts.find.textutil import fold
-
+def _value_key(candidate: Candidate) -> tuple:
+    """What a fact says, whatever its surface form."""
     value = candidate.value
-    folded = fold(value) if isinstance(value, str) else repr(value)
-    if candidate.property in ("coordinates",):
-        return (candidate.property,)
-    if candidate.property in ("name", "instance_of", "country", "located_in", "near_water", "terrain",
-                              "product", "industry", "facility", "airport", "rail_link", "notable_person",
-                              "twin_town", "ethnic_group", "religion", "language", "climate", "employer",
-                              "distance_to", "road_link"):
-        return (candidate.property, folded)
-    return (candidate.property, folded, tuple(str(candidate.qualifiers.get(q)) for q in _DISTINCT_BY))
+    prop = candidate.property
+    if prop == "coordinates":
+        return (prop,)
+    if not isinstance(value, str):
+        return (prop, repr(value))
+    folded = fold(value)
+    if prop == "country":
+        state = countries.country(value)
+        return (prop, state.code if state else folded)
+    if prop == "located_in":
+        return (prop, " ".join(_UNIT_WORDS.sub(" ", folded).split()) or folded)
+    return (prop, folded)
+
+
+def _conflict(a: Candidate, b: Candidate) -> bool:
+    if a.property == "located_in":
+        # "Region of Tejutla" and "department of Tejutla" are two units; "Guangdong Province" and "Guangdong" one.
+        types_a = set(_UNIT_WORDS.findall(fold(str(a.value)))) - {"the", "of"}
+        types_b = set(_UNIT_WORDS.findall(fold(str(b.value)))) - {"the", "of"}
+        if types_a and types_b and types_a != types_b:
+            return True
+    return any(
+        q in a.qualifiers and q in b.qualifiers and str(a.qualifiers[q]) != str(b.qualifiers[q]) for q in _DISTINCT_BY
+    )
 
 
 def infer_countries(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """A first-level division that only one country has implies that country."""
-    stated = {c.value for c in found if c.property == "country"}
+    stated = {countries.common_name(s.code) if (s := countries.country(str(c.value))) else c.value
+              for c in found if c.property == "country"}
     out: list[Candidate] = []
     for candidate in found:
         if candidate.property != "located_in" or not isinstance(candidate.value, str):
@@ -53,32 +76,55 @@ def infer_countries(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def resolve(ctx: Context) -> list[Fact]:
-    found = list(ctx.found)
-    found.extend(infer_countries(ctx, found))
-    raw = ctx.doc.raw
-    best: dict[tuple, Candidate] = {}
-    order: list[tuple] = []
+def _merge(found: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
+    """Group candidates that state the same fact: (the one kept, the restatements whose evidence joins it).
+
+    Two statements merge when their values agree and no qualifier they both give differs;
+    conflicting values stay separate facts, never silently merged.
+    """
+    groups: dict[tuple, list[list]] = {}
+    order: list[list] = []  # [kept, restatements], in order of first appearance
     for candidate in found:
         if candidate.value in ("", None) or candidate.end <= candidate.start:
             continue
-        key = _dedupe_key(candidate)
-        if key not in best:
-            order.append(key)
-            best[key] = candidate
-        elif candidate.confidence > best[key].confidence:
-            best[key] = candidate
+        entries = groups.setdefault(_value_key(candidate), [])
+        for entry in entries:
+            kept = entry[0]
+            if _conflict(kept, candidate):
+                continue
+            if candidate.confidence > kept.confidence:
+                candidate.qualifiers = {**kept.qualifiers, **candidate.qualifiers}
+                entry[0], entry[1] = candidate, [kept, *entry[1]]
+            else:
+                kept.qualifiers = {**candidate.qualifiers, **kept.qualifiers}
+                entry[1].append(candidate)
+            break
+        else:
+            entry = [candidate, []]
+            entries.append(entry)
+            order.append(entry)
+    return [(kept, also) for kept, also in order]
+
+
+def _evidence(ctx: Context, candidate: Candidate) -> Evidence | None:
+    source = candidate.text or ctx.prepared.text
+    try:
+        start, end = source.raw_span(candidate.start, candidate.end)
+    except (ValueError, IndexError):
+        return None
+    evidence = Evidence(start, end, ctx.doc.raw[start:end])
+    return evidence if evidence.text.strip() else None
+
+
+def resolve(ctx: Context) -> list[Fact]:
+    found = list(ctx.found)
+    found.extend(infer_countries(ctx, found))
     facts: list[Fact] = []
-    for key in order:
-        candidate = best[key]
-        source = candidate.text or ctx.prepared.text
-        try:
-            start, end = source.raw_span(candidate.start, candidate.end)
-        except (ValueError, IndexError):
+    for candidate, restatements in _merge(found):
+        evidence = _evidence(ctx, candidate)
+        if evidence is None:
             continue
-        evidence = Evidence(start, end, raw[start:end])
-        if not evidence.text.strip():
-            continue
+        also = [e for e in (_evidence(ctx, r) for r in restatements) if e is not None and e != evidence]
         facts.append(
             Fact(
                 property=candidate.property,
@@ -90,6 +136,7 @@ def resolve(ctx: Context) -> list[Fact]:
                 inferred=candidate.inferred,
                 wikidata=candidate.wikidata,
                 extractor=candidate.extractor,
+                also=list(dict.fromkeys(also)),
             )
         )
     return facts
