@@ -16,6 +16,8 @@ from placefacts.resolve import countries
 
 # Qualifiers that make two facts with the same value different facts when both state them and differ.
 _DISTINCT_BY = ("point_in_time", "month", "extreme", "scope", "part", "kind", "role", "route")
+# Qualifiers whose absence is itself a value: no `part` is the total area, no `month` the annual mean.
+_ABSENCE_MEANS = ("part", "month")
 # Words that name a unit's type, not the unit: "Guangdong Province" and "Guangdong" are one place.
 _UNIT_WORDS = re.compile(
     r"\b(?:province|county|region|district|department|prefecture|state|oblast|municipality|sheng|shi|"
@@ -47,6 +49,8 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
         types_b = set(_UNIT_WORDS.findall(fold(str(b.value)))) - {"the", "of"}
         if types_a and types_b and types_a != types_b:
             return True
+    if any(a.qualifiers.get(q) != b.qualifiers.get(q) for q in _ABSENCE_MEANS):
+        return True
     return any(
         q in a.qualifiers and q in b.qualifiers and str(a.qualifiers[q]) != str(b.qualifiers[q]) for q in _DISTINCT_BY
     )
