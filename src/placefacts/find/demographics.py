@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, refers_to_subject, topic
+from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject, topic
 from placefacts.find.lexicon import entries
 from placefacts.find.textutil import NAME, Sentence, fold
 
@@ -179,7 +179,8 @@ def _foreign_topic(ctx: Context, sentence: Sentence) -> bool:
 
 
 _OTHER_POPULATION = re.compile(
-    rf"\b(?:population|inhabitants|residents|people|makeup|composition)\s(?:of|in)\s(?:the\s)?({NAME})"
+    rf"\b(?:population|inhabitants|residents|people|makeup|composition)\s(?:of|in)\s(?:the\s)?"
+    rf"(?:(?:state|province|country|county|region|nation|island|republic|territory)\sof\s)?({NAME})"
     rf"|({NAME})(?:'s|’s)\s(?:population|inhabitants|residents|people)\b"
 )
 
@@ -188,6 +189,8 @@ def _about_other_population(ctx: Context, text: str) -> bool:
     """"the population of the US Virgin Islands ...": the figures are another place's."""
     for match in _OTHER_POPULATION.finditer(text):
         name = match.group(1) or match.group(2)
+        if re.fullmatch(rf"(?:{PLACE_NOUNS})", name or "", re.IGNORECASE):
+            continue  # "the racial makeup of the CDP"
         if name and not FUNCTION_WORD.match(name) and not _like_subject(ctx, name) and not re.match(_ANY_GROUP, name):
             return True
     return False
@@ -359,7 +362,9 @@ def _listed(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         if fold(surface) in _VAGUE:
             continue
         of_descent = bool(descent) and re.search(r"\bof\s(?:(?:either|mostly|mainly|largely|predominantly|mixed)\s)?$", before)
-        if of_descent and re.search(r"\b(?:whose|his|her|he|she|man|woman|son|daughter|father|mother|wife|husband|officer|who)\b", before):
+        if of_descent and re.search(
+            r"\b(?:whose|his|her|he|she|man|woman|son|daughter|father|mother|wife|husband|officer|who|founder|settler|"
+            r"owner|builder|pioneer|chief|leader|namesake)\b", before, re.IGNORECASE):
             of_descent = False  # "whose father was of Swedish descent": a person's
         if after_noun and re.match(r"\s(?:community|communities)\s(?:known|called|named)\b", text[end:hi]):
             continue  # "a Spanish community known as Poinciana": a place
@@ -493,10 +498,13 @@ def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                     yield Candidate("language", value, match.start(), match.end(), confidence=0.8)
 
 
+_PEOPLE_WORDS = re.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nation)\b")
+
+
 @component("demographics", reads=("prose",), writes=("ethnic_group", "religion", "language"))
 def find_demographics(ctx: Context) -> Iterator[Candidate]:
     for sentence in ctx.sentences:
-        if not re.search(_ANY_GROUP, sentence.text) and "ethnic" not in sentence.text:
+        if not re.search(_ANY_GROUP, sentence.text) and not _PEOPLE_WORDS.search(sentence.text):
             continue
         if _foreign_topic(ctx, sentence) or _about_other_population(ctx, sentence.text):
             continue

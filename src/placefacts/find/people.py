@@ -220,8 +220,10 @@ def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 yield _candidate(person, start, end, description, lo, 0.75)
                 break
     for match in _NATIVES_INCLUDE.finditer(text, lo, hi):
-        if about is False:
-            continue
+        owner = re.search(rf"({NAME})\s$", text[max(lo, match.start() - 40) : match.start()])
+        if owner and not FUNCTION_WORD.match(owner.group(1)) and not refers_to_subject(owner.group(1), ctx.aliases):
+            if not re.fullmatch(r"(?:Notable|Famous|Other|Some|Many|Its|Prominent)", owner.group(1)):
+                continue  # "Other Tennessee natives include ...": another place's natives
         for person, start, end, description in _names_from(ctx, text, match.end(), hi):
             yield _candidate(person, start, end, description, lo, 0.75)
 
