@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro, topic
+from placefacts.find.grammar import FUNCTION_WORD, about_subject, refers_to_subject, strip_intro, topic
 from placefacts.find.lexicon import alternation, entries
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
 
 # ---------------------------------------------------------------- list helpers
 
@@ -150,6 +150,12 @@ _TAIL = re.compile(
 )
 
 
+_LOWER_NEXT = re.compile(
+    r"\s(?!(?:and|or|to|in|on|via|by|with|from|which|that|who|where|as|at|for|of|since|until|through|across|over|"
+    r"along|before|after|during|while|but|both|each|also|then|respectively|is|are|was|were|has|had|have)\b)[a-z]"
+)
+
+
 def name_items(text: str, pos: int, end: int, descriptors: bool = True) -> list[Item]:
     """Names listed from `pos`: "the cities Karaganda (by ... E018), Kyzylorda and Arkalyk (both by ... E123)"."""
     out: list[Item] = []
@@ -166,6 +172,8 @@ def name_items(text: str, pos: int, end: int, descriptors: bool = True) -> list[
         stop = match.end(1)
         if value.endswith(("'s", "’s")):
             break  # "Birmingham's ...": a possessive, not a listed name
+        if _LOWER_NEXT.match(text, stop, end):
+            break  # "the Pacific coast": the name only modifies a common noun
         tail = _TAIL.match(text, stop, end)
         pos = tail.end() if tail else stop
         note = ""
@@ -232,6 +240,9 @@ _COMMON_START = frozenset(
     "railway railways road roads trains buses flights air farmed farming fishing mining forestry banking "
     "telecommunications services jobs companies businesses".split()
 )
+_ADVERB_START = re.compile(
+    r"(?:Today|Currently|Now|Historically|Originally|Later|Also|Thus|Once|Formerly|Still|Nowadays|Presently)\s(?=[a-zA-Z])"
+)
 _ANAPHOR_PLUS = re.compile(
     r"(?:The|This|the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s){1,2}(?:city|town|village|municipality|community|settlement|borough)\b"
 )
@@ -241,6 +252,11 @@ def sentence_about(ctx: Context, sentence: Sentence) -> bool | None:
     """about_subject, but a capitalised common noun ("Exports", "Major") starting the sentence is no other topic,
     and "The Alabama city", "the new town" refer back to the subject."""
     result = about_subject(sentence.text, ctx.aliases)
+    if result is None:
+        # "Today the city is ...": an adverb without its comma hides the anaphor
+        adverb = _ADVERB_START.match(sentence.text)
+        if adverb:
+            result = about_subject(sentence.text[adverb.end() :], ctx.aliases)
     if result is not False:
         return result
     body = strip_intro(sentence.text)
@@ -666,7 +682,7 @@ def find_industries(ctx: Context) -> Iterator[Candidate]:
             if not _elsewhere(ctx, text, match.end(), sentence.end):
                 yield from emit(match.group().lower() if match.group()[1:].islower() else match.group(), match.start(), match.end())
         for match in _AGRARIAN.finditer(text, sentence.start, sentence.end):
-            if about is True and cue_of_topic(sentence, match.start()):
+            if about is not False and cue_of_topic(sentence, match.start()):
                 yield from emit(_NORMAL[match.group("adj").lower()], match.start(), match.end())
 
 
@@ -695,14 +711,23 @@ _NOT_INDUSTRY = frozenset(
 # ---------------------------------------------------------------- employer
 
 _EMPLOYER_PREFILTER = re.compile(r"headquarter|employer|\bHQ\b|head\soffice", re.IGNORECASE)
-_ORG = rf"(?:the\s)?(?:(?:[a-z][\w-]*)\s){{0,3}}?(?P<org>{NAME}(?:\s(?:of|for|and|at)\s{NAME})*)"
-# "the headquarters of the copper conglomerate Kazakhmys"
-_HQ_OF = re.compile(rf"\b(?:headquarters|head\soffices?|seat)\sof\s(?:the\s)?(?:(?:[a-z][\w-]*)\s){{0,3}}?(?={NAME})")
+# "the headquarters of the copper conglomerate Kazakhmys"; "the administrative headquarters of X district" is a seat
+_HQ_OF = re.compile(
+    r"(?<!administrative\s)(?<!district\s)(?<!provincial\s)(?<!divisional\s)(?<!county\s)(?<!regional\s)"
+    r"(?<!municipal\s)(?<!zonal\s)(?<!tehsil\s)(?<!state\s)(?<!mandal\s)(?<!block\s)"
+    r"\b(?:headquarters|head\soffices?)\sof\s"
+)
 # "Kazakhmys is headquartered in ...", "X has its headquarters in ..."
 _HQ_IN = re.compile(
     r"\s(?:is|are|was|were|has\sbeen|have\sbeen)?\s?(?:also\s)?(?:headquartered|based)\s(?:in|at)\s"
     r"|\s(?:has|have|had|maintains|established)\s(?:its|their)\s(?:global\s|world\s|corporate\s|national\s)?"
     r"(?:headquarters|head\soffice|main\soffice)\s(?:in|at)\s"
+)
+# "Companies headquartered in Kobe include ASICS, ..."
+_HQ_HERE_LIST = re.compile(
+    r"\b(?:companies|corporations|firms|businesses|organi[sz]ations)\s(?:that\sare\s|which\sare\s)?"
+    r"(?:headquartered|based)\s(?:in|at)\s(?P<where>[^,;.]{2,40}?)\s(?:include|includes|included|are|were)\s",
+    re.IGNORECASE,
 )
 _HOME_TO_HQ = re.compile(r"\b(?:home\sto|houses|hosts|site\sof)\s(?:the\s)?(?:(?:global|world|corporate|national|regional)\s)?"
                          r"(?:headquarters|head\soffices?)\sof\s")
@@ -719,28 +744,36 @@ _EMPLOYER_AFTER = re.compile(
     r"(?:(?:single|main|largest|biggest|major|principal|leading|primary|dominant)\s){1,2}(?:private\s|public\s|local\s)?employers?\b",
     re.IGNORECASE,
 )
+_ADMIN = alternation("admin_units")
 _NOT_ORG = re.compile(
-    rf"(?:\b(?:{alternation('admin_units')}|Magazine|Times|Post|Journal|News|Herald|Review|Report|Index|Guide|"
-    r"Census|Bureau|Survey|Street|Road|Avenue|Square|River|Lake|Mountains?)$|^(?:[A-Z][a-z]+\s)?Magazine\b)",
-    re.IGNORECASE,
+    rf"(?i:\b(?:{_ADMIN}|Magazine|Times|Post|Journal|News|Herald|Review|Report|Index|Guide|Census|Bureau|Survey|"
+    rf"Street|Road|Avenue|Square|River|Lake|Mountains?|Valley|Forest|Area|Zone)$|^(?:[A-Z][a-z]+\s)?Magazine\b|"
+    r"^(?:Shire|County|Region|Province|District|Municipality|Borough|Prefecture|Governorate|Oblast|Canton)\sof\b)|"
+    r"^(?:Government|Council|Parliament|Court|Ministry|Police|Army|Navy|Military|Church|Diocese|Archdiocese|"
+    r"Companies|Also|Fortune|Inc|Ltd|LLC|Co|Corp|Corporation|Company|Group|SE|AG|plc|Lord|King|Queen|Duke|Earl|"
+    r"Sir|Bishop|Emperor|Sultan)$"
+)
+_SUFFIX_ORG = r"(?:,?\s(?:Inc|Ltd|LLC|Co|Corp|plc|AG|SE|S\.A|N\.V|GmbH)\.?)?"
+# A listed organisation: descriptors, then the name ("the engine company Cummins, Inc.", "McCormick & Company").
+_ORG_NAME = re.compile(
+    rf"(?:the\s|The\s)?(?:(?!(?:of|in|at|to|from|by|with|part|now|formerly|former|and|or)\b)[a-z][\w-]*\s){{0,4}}?(?:the\s)?"
+    rf"(?P<name>{NAME}(?:\s(?:of|for|at)\s(?:the\s)?{NAME}|\s?&\s?{CAP_WORD}(?:\s{CAP_WORD})*)*(?:\sand\s{CAP_WORD}(?=\s?[(,.;]|$))?)"
+    rf"{_SUFFIX_ORG}(?=\s?[(,.;:]|\s?$)"
 )
 
 
-_ORG_NAME = re.compile(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|at)\s{NAME})*)(?=\s?[(,.;]|\s(?:and|or)\b|$)")
-
-
 def _listed_names(text: str, pos: int, end: int) -> list[Item]:
-    """Names in a list, skipping lower-case items ("..., various levels of government, and the Port of Halifax")."""
+    """Names in a list, each filling its item ("..., various levels of government, and the Port of Halifax")."""
     out: list[Item] = []
     for a, b in chunks(text, pos, end):
         match = _ORG_NAME.match(text, a, b)
-        if match and text[match.end(1) : b].strip(" .") == "" or (match and text[match.end(1) : b].lstrip().startswith("(")):
-            out.append(Item(match.group(1), match.start(1), match.end(1)))
+        if match and (text[match.end() : b].strip(" .") == "" or text[match.end() : b].lstrip().startswith("(")):
+            out.append(Item(match.group("name"), match.start("name"), match.end("name")))
     return out
 
 
 def _org_ok(ctx: Context, name: str) -> bool:
-    if refers_to_subject(name, ctx.aliases) or _NOT_ORG.search(name):
+    if refers_to_subject(name, ctx.aliases) or _NOT_ORG.search(name) or FUNCTION_WORD.fullmatch(name):
         return False
     from placefacts.resolve.countries import country
 
@@ -749,6 +782,16 @@ def _org_ok(ctx: Context, name: str) -> bool:
 
 @component("employers", reads=("prose",), writes=("employer",))
 def find_employers(ctx: Context) -> Iterator[Candidate]:
+    """One fact per organisation: the first role the text gives it ("the headquarters of X, the city's main employer")."""
+    seen: set[str] = set()
+    for candidate in _employers(ctx):
+        key = fold(str(candidate.value))
+        if key not in seen:
+            seen.add(key)
+            yield candidate
+
+
+def _employers(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
         if not _EMPLOYER_PREFILTER.search(sentence.text):
@@ -759,10 +802,17 @@ def find_employers(ctx: Context) -> Iterator[Candidate]:
             for match in cue.finditer(text, sentence.start, sentence.end):
                 if about is not True or not cue_of_topic(sentence, match.start()):
                     continue
-                for item in name_items(text, match.end(), sentence.end, descriptors=False):
+                for item in _listed_names(text, match.end(), sentence.end):
                     if _org_ok(ctx, item.value):
                         yield Candidate("employer", item.value, match.start(), item.end,
                                         qualifiers={"role": "headquarters"}, confidence=0.75)
+        for match in _HQ_HERE_LIST.finditer(text, sentence.start, sentence.end):
+            if not subject_ref(ctx, match.group("where")):
+                continue
+            for item in _listed_names(text, match.end(), sentence.end):
+                if _org_ok(ctx, item.value):
+                    yield Candidate("employer", item.value, match.start(), item.end,
+                                    qualifiers={"role": "headquarters"}, confidence=0.75)
         # "Kazakhmys is headquartered in Jezkazgan"
         for match in _HQ_IN.finditer(text, sentence.start, sentence.end):
             where = name_items(text, match.end(), sentence.end)

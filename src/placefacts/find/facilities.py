@@ -20,6 +20,7 @@ from placefacts.find.context import Candidate, Context, component
 from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_ref
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import entries
+from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence, fold
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
@@ -54,7 +55,11 @@ _LOWER_HEAD = re.compile(
 )
 _LOWER_KIND = {"railway": "railway line", "railroad": "railway line", "line": "railway line", "station": "railway station"}
 # Modifiers a generic keeps ("mining and metallurgical complex", "main commercial port"): not articles, counts, sizes.
-_MODIFIER = r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|new|modern|old|former|many|several|numerous|two|three|four|five|some|other|one|this|that|these|those|and|of|to|in|for|was|is|were|are|has|have|had|by|with|as)\b)[a-z][a-z-]*\s)"
+_MODIFIER = (
+    r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|new|modern|old|former|many|several|numerous|two|"
+    r"three|four|five|some|other|one|this|that|these|those|and|of|to|in|for|was|is|were|are|has|have|had|by|with|as|"
+    r"first|second|third|fourth|fifth|[a-z]+est)\b)[a-z][a-z-]*\s)"
+)
 _GENERIC = re.compile(rf"(?<![\w'’-])(?P<value>(?:{_MODIFIER}(?:and\s{_MODIFIER})?){{0,3}}(?P<head>{_GENERIC_ALT}))\b")
 # Generic heads too vague alone: "a plant", "the complex", "a camp", "a port" need a modifier.
 _NEEDS_MODIFIER = frozenset({"plant", "plants", "complex", "camp", "mine", "mines", "port", "dam"})
@@ -92,13 +97,13 @@ _LEAD = re.compile(
 )
 _PREFILTER = re.compile(
     r"\b(?:" + "|".join(re.escape(h.split()[-1]) for h in _NAMED_HEADS) + "|" + "|".join(_PREFIX_HEADS) + r")(?:s|es)?\b|"
-    rf"\b(?:{_GENERIC_ALT}|{_CLASS})\b"
+    rf"\b(?:{_GENERIC_ALT}|{_CLASS}|station|railway|railroad|line|bridge|tunnel|furnaces?|mills?)\b"
 )
 _YEAR_AFTER = re.compile(
     r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
     r"commissioned|erected)\s(?:in\s)?(?P<date>[^,.;]{4,20})|[^.;]{0,60}?\bsince\s(?P<since>\d{4})\b"
 )
-_CAPACITY = re.compile(rf"\bcapacity\s(?:of\s)?(?P<num>{NUMBER})\s?(?P<unit>{POWER_UNIT})\b")
+_CAPACITY = re.compile(rf"\bcapacity\s(?:of\s)?(?P<num>{NUMBER})\s?(?P<unit>(?i:{POWER_UNIT}))\b")
 _HEIGHT = re.compile(rf"\b(?P<num>{NUMBER})[\s-]?(?P<unit>(?i:{LENGTH_UNIT}))[\s-](?:tall|high)\b")
 
 
@@ -123,10 +128,23 @@ def _kind(name: str) -> str | None:
     return None
 
 
-_NAME_RE = re.compile(rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\s(?:at|in|for|on)\s{NAME})?)")
+_NAME_RE = re.compile(rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\sat\s{NAME})?)")
 
 
 _PART_OF = re.compile(r"(?:[a-z]+\s){1,3}of\s(?:the\s)?(?=[A-Z])")
+
+
+_AND_HEAD = re.compile(rf"\sand\s((?:{_CAP_WORD}\s)?{_CAP_WORD})(?![\w-])(?!\s(?:and|of)\s)(?!\s[A-Z])")
+_SINGLE_HEADS = frozenset(h for h in _NAMED_HEADS if " " not in h)
+
+
+def _first_of_run(name: str) -> str:
+    """"Chaotian Temple Beigang Tourist Bridge": two names run together where a list lost its commas."""
+    words = name.split()
+    for i in range(1, len(words) - 2):
+        if words[i] in _SINGLE_HEADS and words[i + 1][:1].isupper() and _kind(" ".join(words[i + 1 :])):
+            return " ".join(words[: i + 1])
+    return name
 
 
 def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] | None:
@@ -138,8 +156,12 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] 
     joined = AND_TAIL.match(text, match.end("name"), end)
     if joined and " of " in name:
         name = text[match.start("name") : joined.end()]  # "Telfair Academy of Arts and Sciences"
-    if re.search(r"\s(?:at|in|for|on)\s", name) and not _kind(name.split(" at ")[0].split(" in ")[0]):
-        name = re.split(r"\s(?:at|in|for|on)\s", name)[0]  # "Birmingham in 1871": only "University of X at Y" joins
+    if " at " in name and not _kind(name.split(" at ")[0]):
+        name = name.split(" at ")[0]  # only "University of Alabama at Birmingham" joins
+    name = _first_of_run(name)
+    joined_head = _AND_HEAD.match(text, match.start("name") + len(name), end)
+    if joined_head and len(name.split()) <= 2 and _kind(name) is None and _kind(joined_head.group(1)):
+        name = text[match.start("name") : joined_head.end()]  # "the National Science and Media Museum"
     stop = match.start("name") + len(name)
     kind = _kind(name)
     if kind is None:
@@ -153,10 +175,29 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] 
     return name, match.start("name"), stop, kind
 
 
+def _join_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"the National Science and Media Museum" is one name: a short headless name joined by "and" to a short named one."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and text[out[-1][1] : a] == " and ":
+            left = text[out[-1][0] : out[-1][1]]
+            lead = _LEAD.match(left)
+            left = left[lead.end() :] if lead else left
+            right = text[a:b].rstrip(" .")
+            if _SHORT_NAME.fullmatch(left) and _kind(left) is None and _SHORT_NAME.fullmatch(right) and _kind(right):
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
+_SHORT_NAME = re.compile(rf"{_CAP_WORD}(?:\s{_CAP_WORD})?|{_CAP_WORD}(?:\s{_CAP_WORD})?\s{_CAP_WORD}")
+
+
 def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterator[_Found]:
     """Installations listed from `pos`; a generic followed by a name is that name ("a labor camp, Kengir")."""
     pending: _Found | None = None
-    for a, b in chunks(text, pos, end):
+    for a, b in _join_shared_heads(text, chunks(text, pos, end)):
         lead = _LEAD.match(text, a, b)
         begin = lead.end() if lead else a
         part = _PART_OF.match(text, begin, b)
@@ -167,16 +208,16 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
         named = _name_at(text, begin, b)
         if named and named[1] == begin or (named and text[begin:named[1]].strip() in ("", "the")):
             value, start, stop, kind = named
-            if kind in _AIR:
-                pending = None
+            if kind in _AIR or not _ENDS_ITEM.match(text, stop, b):
+                pending = None  # "the Gothic royal chapel of ...": the name is a modifier, not the item
                 continue
             if kind is None and pending is not None:
                 kind = pending.kind  # "a Gulag labor camp, Kengir"
-            elif (kind is None and class_kind is None) or value.endswith(("'s", "’s")):
+            elif (kind is None and (class_kind is None or class_kind in _BROAD)) or value.endswith(("'s", "’s")):
                 pending = None
                 continue
-            if kind is not None and pending is not None and pending.named is False:
-                pending = None
+            if kind is not None and pending is not None and pending.named is False and _family(kind) == _family(pending.kind):
+                pending = None  # "a power station, Kazakhmys Power Plant"
             if pending is not None:
                 yield pending
             pending = None
@@ -195,6 +236,20 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
             pending = _Found(generic.group("value"), _GENERIC_HEADS[_norm(generic.group("head"))], generic.start(), generic.end(), False)
     if pending is not None:
         yield pending
+
+
+# What may follow a listed name in its chunk: nothing, a parenthetical, or a clause about it.
+_ENDS_ITEM = re.compile(
+    r"\s*[.!?\"”]?\s*$|\s?\(|\s?[,;:—–-]|\s(?:in|on|at|of|which|that|where|located|built|founded|opened|near|with|for|by|"
+    r"designed|completed|was|is|are|were|has|had|whose|who|since|from|to|as|named|known|also)\b"
+)
+# Class nouns too broad to make a bare name an installation ("attractions such as ... Marriage Island").
+_BROAD = frozenset({"attraction", "landmark", "site", "institution", "monument"})
+_FAMILY = {"power station": "power plant", "plant": "power plant", "harbour": "port"}
+
+
+def _family(kind: str) -> str:
+    return _FAMILY.get(kind, kind)
 
 
 def _norm(head: str) -> str:
@@ -318,6 +373,8 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
         sentence_there = match.group().lower().startswith("there")
         if not (sentence_there or (about is True and cue_of_topic(sentence, match.start()))):
             continue
+        if _CLASS_CUE.search(text, match.end(), min(sentence.end, match.end() + 60)):
+            continue  # "has attractions such as ...": the class noun's list
         yield from _from_list(text, match.end(), sentence.end, None)
     # "In 1973 a large mining and metallurgical complex was constructed", "many refineries have opened"
     for cue in (_BUILT, _OPENED_MANY):

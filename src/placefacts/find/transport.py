@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.economy import Item, cue_of_topic, name_items, subject_ref
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.lexicon import alternation
+from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
+from placefacts.resolve import countries
 
 _PREFILTER = re.compile(r"airport|airfield|aerodrome|rail|train|road|highway|route|motorway|bridge|connect|link|reach",
                         re.IGNORECASE)
@@ -84,7 +86,7 @@ _ROAD_HEAD = r"(?:Road|Highway|Route|Motorway|Expressway|Freeway|Parkway|Turnpik
 _CODE = r"(?:(?:[AEMNBDIR]|RN|RR|SR|US|SH|NH|CR|FM|E|A|N|M|B|D)-?\s?\d{1,4}[A-Z]?)"
 _ROUTE = re.compile(
     rf"\b(?:(?:European|Interstate|U\.S\.|US|State|National|Provincial|China\sNational|Asian)\s(?:route|Route|Highway|highway)\s)?"
-    rf"(?P<code>{_CODE})\b(?!\s?(?:km|mi|m|ft|%))|(?P<named>(?:{NAME}\s)?{_ROAD_HEAD}(?:\s\d{{1,4}}[A-Z]?)?)\b|"
+    rf"(?P<code>{_CODE})\b(?!\s?(?:km|mi|m|ft|%))|(?P<named>(?:{CAP_WORD}[\s-]){{0,4}}{_ROAD_HEAD}(?:\s\d{{1,4}}[A-Z]?)?)\b|"
     rf"(?P<lead>(?:{_ROAD_HEAD})\s\d{{1,4}}[A-Z]?)\b"
 )
 
@@ -96,7 +98,7 @@ def _route(fragment: str) -> str | None:
         if match.group("code"):
             return re.sub(r"\s", "", match.group("code")) if not match.group("code").startswith("I ") else match.group("code")
         best = best or (match.group("named") or match.group("lead"))
-    return best
+    return _clean_route(best)
 
 
 # ---------------------------------------------------------------- links
@@ -134,14 +136,24 @@ _ROAD_WORD = re.compile(rf"(?i:\b{_ROAD}\b)|\b{_ROAD_HEAD}\b|\b{_CODE}\b")
 _FROM_OTHER = re.compile(rf"\bfrom\s({NAME})\s$")
 
 
+_NOT_PLACE = re.compile(
+    rf"\b(?:{_ROAD_HEAD}|Airport|Bridge|Railways?|Railroad|Line|Street|Avenue|Lane|Drive|Way|Boulevard|Station|"
+    rf"{alternation('admin_units')})$|^(?:D\.C\.|Inc)\b",
+    re.IGNORECASE,
+)
+
+
 def _places(ctx: Context, items: list[Item]) -> list[Item]:
+    """Listed names that are places other than the subject: not roads, companies, regions or the subject's own units."""
+    if any(refers_to_subject(item.value, ctx.aliases) for item in items):
+        return []  # "rail service to Barnwell, Allendale, Lena, and Furman": the places along a line, not links
     out = []
     for item in items:
         value = re.sub(r"['’]s$", "", item.value)
-        if refers_to_subject(value, ctx.aliases) or re.search(rf"\b{_ROAD_HEAD}\b|\bAirport\b|\bBridge\b", value):
+        if _NOT_PLACE.search(value) or re.fullmatch(_CODE, value) or _contains_subject(ctx, value):
             continue
-        if re.fullmatch(_CODE, value):
-            continue
+        if countries.country(value) or countries.division_country(value):
+            continue  # "Kitsap County, Washington": a qualifier, or a whole region rather than a place
         out.append(Item(value, item.start, item.end, item.note))
     return out
 
@@ -165,11 +177,18 @@ def _with_routes(ctx: Context, items: list[Item], default: str | None) -> list[t
     return out
 
 
+_OWN = re.compile(r"\bthe\s(?:town|city|village|municipality|community)(?:'s|’s)\s")
+_FERRY = re.compile(r"\b(?:ferry|ferries|boat|boats|footbridge|pedestrian|bounded|bordered|bounds)\b", re.IGNORECASE)
+_MOTION = re.compile(r"\b(?:extends?|extending|runs?|running|leads?|leading|continues?|goes|went|ran|led)\b")
+
+
 def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
     text = ctx.text
+    if _FERRY.search(sentence.text):
+        return  # a ferry or a boundary description is no road or rail link
     rail_here = bool(_RAIL_WORD.search(sentence.text))
     road_here = bool(_ROAD_WORD.search(sentence.text))
-    subject_sentence = about is True or _contains_subject(ctx, sentence.text)
+    subject_sentence = about is True or _contains_subject(ctx, sentence.text) or bool(_OWN.search(sentence.text))
     # "connected by road to the cities Karaganda (...), Kyzylorda and Arkalyk (...)"
     for match in _BY_MODE.finditer(text, sentence.start, sentence.end):
         if about is not True:
@@ -205,6 +224,9 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
     # "a rail tunnel which ... extends ... to neighboring North Adams"
     if rail_here and subject_sentence:
         for match in _NEIGHBOUR.finditer(text, sentence.start, sentence.end):
+            before = text[max(sentence.start, match.start() - 100) : match.start()]
+            if not (_RAIL_WORD.search(before) and _MOTION.search(before)):
+                continue
             for item in _places(ctx, name_items(text, match.end(), sentence.end, descriptors=False)[:1]):
                 yield _link("rail_link", item, match.start(), item.end, None)
         for match in _TERMINUS.finditer(text, sentence.start, sentence.end):
@@ -250,6 +272,14 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
             yield _link("road_link", item, match.start() - len(route) - 1, item.end, route)
 
 
+def _clean_route(route: str | None) -> str | None:
+    """"The Pan-American Highway" -> "Pan-American Highway"; a bare "Highway" names no route."""
+    if route is None:
+        return None
+    route = re.sub(r"^(?:The|the)\s", "", route)
+    return None if re.fullmatch(_ROAD_HEAD, route) else route
+
+
 def _route_before(fragment: str) -> str | None:
     """The last road named in a fragment ("Rhode Island Route 138 ... connecting")."""
     last = None
@@ -259,14 +289,18 @@ def _route_before(fragment: str) -> str | None:
         return None
     if last.group("code"):
         return re.sub(r"\s", "", last.group("code"))
-    return last.group("named") or last.group("lead")
+    return _clean_route(last.group("named") or last.group("lead"))
 
 
 @component("transport", reads=("prose",), writes=("airport", "rail_link", "road_link"))
 def find_transport(ctx: Context) -> Iterator[Candidate]:
+    seen: set[tuple[str, str]] = set()  # one link per place: the first route the text gives it
     for sentence in ctx.sentences:
         if not _PREFILTER.search(sentence.text):
             continue
         about = about_subject(sentence.text, ctx.aliases)
-        yield from _airports(ctx, sentence, about)
-        yield from _links(ctx, sentence, about)
+        for candidate in (*_airports(ctx, sentence, about), *_links(ctx, sentence, about)):
+            key = (candidate.property, fold(str(candidate.value)))
+            if key not in seen:
+                seen.add(key)
+                yield candidate
