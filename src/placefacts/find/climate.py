@@ -276,6 +276,12 @@ _KOPPEN_PHRASE = re.compile(
     rf"\ban?\s{_DEGREE}?((?:{_PHRASE_WORD}(?:,)?\s){{0,5}}?{_PHRASE_WORD})\sclimate\s\((?:Köppen|Koppen)"
 )
 _ZONE = re.compile(r"\b(?:in|within)\sthe\s((?:[\w-]+\s){0,3}?[\w-]+)\s(?:climate\s|climatic\s)?zone\b")
+# "The town lies in the sub-tropical hinterland of ...": a climate word for where it lies.
+_LIES_IN_CLIMATE = re.compile(
+    r"\b(?:lies|lying|located|situated|sits|is)\s(?:\w+\s)?(?:in|within)\sthe\s(sub-?tropical|tropical|semi-arid|arid|temperate)\s"
+    r"(?!climate\b)(?:[a-z]+\s)?(?:zone|region|belt|hinterland|lowlands?|highlands?|coast|north|south|part|area)\b",
+    re.IGNORECASE,
+)
 _KOPPEN = re.compile(
     r"(?:Köppen|Koppen|Köppen-Geiger)(?:\sclimate\sclassification)?(?:\ssystem)?:?\s?([A-E][A-Za-z]{1,2}(?:/[A-E][A-Za-z]{1,2})?)\b"
     r"|abbreviated\s[\"“]?([A-E][A-Za-z]{1,2})[\"”]?"
@@ -293,6 +299,9 @@ def _climate_subject_ok(ctx: Context, sentence: Sentence, pos: int) -> bool:
         return True
     if re.match(rf"(?:it|its|(?:the|this)\s(?:{PLACE_NOUNS}))\b", clause, re.IGNORECASE):
         return True
+    verb_subject = re.search(rf"({NAME})(?:'s|’s)?(?:\s[a-z]+){{0,2}}$", clause)
+    if verb_subject and refers_to_subject(verb_subject.group(1), ctx.aliases):
+        return True  # "... Template:Cn inline Shangzhi has a ..."
     for name in re.finditer(NAME, clause):
         value = name.group()
         if FUNCTION_WORD.match(value) and len(value.split()) == 1:
@@ -311,7 +320,7 @@ def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
     """Climate candidates with a rank (lower is better)."""
     text = ctx.text
     for sentence in ctx.sentences:
-        if "climat" not in sentence.text.lower() and "Köppen" not in sentence.text and " zone" not in sentence.text:
+        if not re.search(r"climat|Köppen|\bzone\b|tropical|arid|temperate", sentence.text, re.IGNORECASE):
             continue
         if _foreign(ctx, sentence.text) or re.search(r"\b(?:change|warming|crisis)\b", sentence.text):
             continue
@@ -343,6 +352,9 @@ def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
             if _CLASS.search(phrase) and about_subject(sentence.text, ctx.aliases):
                 start = match.start(1) + match.group(1).find(phrase.split()[0])
                 yield 0, Candidate("climate", f"{phrase} climate", start, match.end(1) + len(" climate"), confidence=0.85)
+        for match in _LIES_IN_CLIMATE.finditer(text, sentence.start, sentence.end):
+            if _climate_subject_ok(ctx, sentence, match.start()):
+                yield 5, Candidate("climate", match.group(1), match.start(1), match.end(1), confidence=0.6)
         if not re.search(r"climat|Köppen", sentence.text):
             continue
         for match in _ZONE.finditer(text, sentence.start, sentence.end):

@@ -125,7 +125,7 @@ _HOSTILE = re.compile(
     r"captive\w*|removal|removed|expelled|driven|displaced|killed|named\s(?:after|for|by)|called|persecut\w*|cleansing|"
     r"influence\w*|culture|cuisine|food|restaurants?|language|captured|exodus|fled|flee\w*|emigrat\w*|riots?|encounter\w*|"
     r"clash\w*|excluded|sundown|contact|tourists?|visitors|purchase\w*|deeded|knew|epidemic|segregat\w*|incursions?|sack|"
-    r"raids?|treaty)\b",
+    r"raids?|treaty|negotiat\w*|chieftain|legend)\b",
     re.IGNORECASE,
 )
 _ACTS_AFTER = re.compile(
@@ -245,7 +245,10 @@ def _shares(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         kept = by_pct.get(item[0])
         if kept is None or (item[6] == style and kept[6] != style):
             by_pct[item[0]] = item
-    census_like = bool(_CENSUS_SENTENCE.search(sentence.text))
+    census_keys = {fold(k) for k in _CENSUS}
+    census_like = bool(_CENSUS_SENTENCE.search(sentence.text) or re.search(r"\bancestr", sentence.text)) or sum(
+        fold(text[g_start:g_end]) in census_keys for _p, g_start, g_end, *_rest in by_pct.values()
+    ) >= 2
     year = _year(ctx, sentence, census_like)
     for pct_start, g_start, g_end, pct, s_start, s_end, _style in sorted(by_pct.values()):
         if pct <= 0 or pct > 100:
@@ -353,7 +356,7 @@ def _listed(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 continue
             if not (residence and (head or re.search(r"\b(?:the|ethnic)\s$", before))) or FUNCTION_WORD.match(surface):
                 continue
-            if surface.split()[-1] in ("Native", "American", "Indian") or re.search(r"[A-Z]{2}", surface):
+            if surface.split()[-1] in ("Native", "American", "Indian") or re.search(r"[A-Z]{2}|-speaking$|\sof\s", surface):
                 continue
             yield from emit(start, end, surface, 0.65)
             continue
