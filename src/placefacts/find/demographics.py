@@ -53,6 +53,21 @@ _PEOPLE_GROUP = rf"{_EDGE_L}(?:{_alternation(_CENSUS, _ETHNIC)}){_EDGE_R}"
 _RELIGION_RE = rf"{_EDGE_L}(?:{_alternation(_RELIGION)}){_EDGE_R}"
 _LANGUAGE_RE = rf"{_EDGE_L}(?:{_alternation(_LANGUAGE)}){_EDGE_R}"
 
+_ANY_GROUP_RE = re.compile(_ANY_GROUP)
+_GROUP_OR_NAME = re.compile(rf"{_PEOPLE_GROUP}|(?<![\w'’-]){NAME}")
+_PEOPLE_GROUP_RE = re.compile(_PEOPLE_GROUP)
+_NAME_COUNT = re.compile(rf"({NAME})(?:\s\d[\d,]*)?")
+# The first word of every lexicon form: a sentence without one names no group (a cheap test before the big patterns).
+def _first_words(*tables: dict[str, str]) -> frozenset[str]:
+    """One word of each form, its longest (the least common): "New Zealander" -> "zealander"."""
+    return frozenset(
+        max(re.findall(r"[^\W\d_]+", form.lower()), key=len) for table in tables for form in table if re.search(r"[^\W\d_]", form)
+    )
+
+
+_FIRST_WORDS = _first_words(_ETHNIC, _CENSUS, _RELIGION, _LANGUAGE)
+_RELIGION_WORDS = _first_words(_RELIGION)
+_LANGUAGE_WORDS = _first_words(_LANGUAGE)
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\scent\b)"
 _APPROX = r"(?:(?:about|around|approximately|nearly|almost|some|over|roughly|just\sover|just\sunder|more\sthan|less\sthan|under|an\sestimated)\s)?"
 _POPULATION_NOUN = r"(?:population|residents|inhabitants|people|persons|citizens|households|respondents)"
@@ -173,7 +188,7 @@ def _foreign_topic(ctx: Context, sentence: Sentence) -> bool:
         return False
     if _like_subject(ctx, head):
         return False
-    if re.match(_ANY_GROUP, head) or re.match(rf"{_ANY_GROUP}", head.split()[0]):
+    if _ANY_GROUP_RE.match(head) or _ANY_GROUP_RE.match(head.split()[0]):
         return False
     return True
 
@@ -191,7 +206,7 @@ def _about_other_population(ctx: Context, text: str) -> bool:
         name = match.group(1) or match.group(2)
         if re.fullmatch(rf"(?:{PLACE_NOUNS})", name or "", re.IGNORECASE):
             continue  # "the racial makeup of the CDP"
-        if name and not FUNCTION_WORD.match(name) and not _like_subject(ctx, name) and not re.match(_ANY_GROUP, name):
+        if name and not FUNCTION_WORD.match(name) and not _like_subject(ctx, name) and not _ANY_GROUP_RE.match(name):
             return True
     return False
 
@@ -272,7 +287,7 @@ def _shares(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 def _group_list(text: str, pos: int, end: int, allow_unknown: bool) -> Iterator[tuple[int, int, str]]:
     """Groups listed from `pos`: "Ukrainians, Germans, Chechens and Koreans" -> (start, end, value)."""
-    pattern = re.compile(rf"(?:{_PEOPLE_GROUP})|{NAME}" if allow_unknown else _PEOPLE_GROUP)
+    pattern = _GROUP_OR_NAME if allow_unknown else _PEOPLE_GROUP_RE
     while pos < end:
         match = pattern.match(text, pos, end)
         if not match:
@@ -303,7 +318,7 @@ def _populated_other(ctx: Context, before: str) -> bool:
         value = name.group()
         if FUNCTION_WORD.match(value) and len(value.split()) == 1:
             continue
-        if not _like_subject(ctx, value) and not re.match(_ANY_GROUP, value):
+        if not _like_subject(ctx, value) and not _ANY_GROUP_RE.match(value):
             return True
     return False
 
@@ -335,7 +350,7 @@ def _listed(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
     census = bool(_CENSUS_SENTENCE.search(sentence.text))
     skip_to = -1
-    for match in re.finditer(_PEOPLE_GROUP + r"|(?<![\w'’-])" + NAME, text[lo:hi]):
+    for match in _GROUP_OR_NAME.finditer(text[lo:hi]):
         start, end = lo + match.start(), lo + match.end()
         if match.group().startswith("The ") and len(match.group()) > 4:
             start += 4
@@ -411,7 +426,7 @@ def _named_groups(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     for match in _ETHNIC_GROUPS_BEFORE.finditer(text, lo, hi):
         pos = match.end()
         while pos < hi:
-            item = re.compile(rf"({NAME})(?:\s\d[\d,]*)?").match(text, pos, hi)
+            item = _NAME_COUNT.match(text, pos, hi)
             if not item or FUNCTION_WORD.match(item.group(1)):
                 break
             yield Candidate("ethnic_group", item.group(1), item.start(1), item.end(1), confidence=0.7)
@@ -507,12 +522,16 @@ _PEOPLE_WORDS = re.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nat
 @component("demographics", reads=("prose",), writes=("ethnic_group", "religion", "language"))
 def find_demographics(ctx: Context) -> Iterator[Candidate]:
     for sentence in ctx.sentences:
-        if not re.search(_ANY_GROUP, sentence.text) and not _PEOPLE_WORDS.search(sentence.text):
+        words = set(re.findall(r"[^\W\d_]+", sentence.text.lower()))
+        if words.isdisjoint(_FIRST_WORDS) and not _PEOPLE_WORDS.search(sentence.text):
             continue
         if _foreign_topic(ctx, sentence) or _about_other_population(ctx, sentence.text):
             continue
-        yield from _shares(ctx, sentence)
+        if re.search(r"%|percent|per\scent", sentence.text):
+            yield from _shares(ctx, sentence)
         yield from _listed(ctx, sentence)
         yield from _named_groups(ctx, sentence)
-        yield from _religions(ctx, sentence)
-        yield from _languages(ctx, sentence)
+        if not words.isdisjoint(_RELIGION_WORDS):
+            yield from _religions(ctx, sentence)
+        if not words.isdisjoint(_LANGUAGE_WORDS):
+            yield from _languages(ctx, sentence)
