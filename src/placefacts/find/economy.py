@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import FUNCTION_WORD, about_subject, refers_to_subject, strip_intro, topic
@@ -44,7 +45,10 @@ _LEAD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"^[a-z][a-z'’-]*$|^R&D$|^IT$")
-_VERBISH = frozenset("which that who is are was were be been being has have had will would can could".split())
+_VERBISH = frozenset(
+    "which that who is are was were be been being has have had will would can could produces includes provides makes "
+    "offers employs supports attracts contains".split()
+)
 _TRAILING_AND = re.compile(r"\s(?:and|or)$")
 _NOT_NOUN = re.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
 _STOP_VALUES = frozenset(
@@ -278,6 +282,29 @@ def cue_of_topic(sentence: Sentence, cue_start: int) -> bool:
     return not RELATIVE.search(strip_intro(before))
 
 
+# ---------------------------------------------------------------- prefilters
+# Most sentences say nothing of the economy: a lower-cased substring test (cached per sentence, shared by the
+# finders) skips them before any pattern runs.
+
+
+@lru_cache(maxsize=4096)
+def lowered(text: str) -> str:
+    return text.lower()
+
+
+def has_any(text: str, keys: tuple[str, ...]) -> bool:
+    return any(map(lowered(text).__contains__, keys))
+
+
+_WORD_RE = re.compile(r"[a-zà-ÿ]+")
+
+
+@lru_cache(maxsize=4096)
+def word_set(text: str) -> frozenset[str]:
+    """The lower-cased words of a sentence."""
+    return frozenset(_WORD_RE.findall(lowered(text)))
+
+
 # ---------------------------------------------------------------- lexicons
 
 _PRODUCTS = frozenset(fold(p) for p in entries("products"))
@@ -288,10 +315,10 @@ _INDUSTRY_ALT = alternation("industries")
 
 # ---------------------------------------------------------------- product
 
-_PRODUCT_PREFILTER = re.compile(
-    r"export|product|produce|crop|goods|commodit|grown|grows|grew|mined|mines|mining|deposit|orchard|plantation|"
-    r"manufactur|harvest|cultivat|made\sin|ores?\b|raised",
-    re.IGNORECASE,
+_PRODUCT_KEYS = (
+    "export", "product", "produce", "crop", "goods", "commodit", "grown", "mined", "mines", "mining", "deposit",
+    "orchard", "plantation", "manufactur", "harvest", "cultivat", "made in", " ore", "raised", "reserves", "groves",
+    " fields", " farm", "resources",
 )
 _CLAUSE_END = re.compile(
     r"[.;:!?]|\s(?:which|that|who|where|while|but|because|although|though|for\s(?:many|several|the)\b|in\sthe\b|"
@@ -399,7 +426,7 @@ def _elsewhere(ctx: Context, text: str, pos: int, end: int) -> bool:
 def find_products(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if not _PRODUCT_PREFILTER.search(sentence.text):
+        if not has_any(sentence.text, _PRODUCT_KEYS):
             continue
         about = sentence_about(ctx, sentence)
         if about is False and not _MADE_IN.search(sentence.text):
@@ -457,14 +484,14 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- industry
 
-_INDUSTRY_PREFILTER = re.compile(
-    r"industr|econom|cent(?:er|re)|hub|town|communit|agrarian|agricultur|touris|based|sector|activit|occupation|"
-    r"destination|employ|mining",
-    re.IGNORECASE,
+_INDUSTRY_KEYS = (
+    "industr", "econom", "center", "centre", "hub", "town", "communit", "agrarian", "agricultur", "touris", "based",
+    "sector", "activit", "occupation", "destination", "employ", "mining", " site", "settlement", "village", " port",
+    " city", " area", "focus",
 )
 _GENERIC_NOUN = (
     r"(?:industries|industry|economic\sactivities|economic\sactivity|sectors|sector|occupations|occupation|"
-    r"mainstays?|pillars?|activities|employers?|sources\sof\s(?:income|employment|revenue)|"
+    r"mainstays?|pillars?|employers?|sources\sof\s(?:income|employment|revenue)|"
     r"source\sof\s(?:income|employment|revenue))"
 )
 # "Banking, ... have become its major economic activities", "Agriculture, ... are major resource industries"
@@ -509,17 +536,17 @@ _CENTER_BASED = re.compile(
     r"(?:\w+ly\s)?(?:up)?on\s",
     re.IGNORECASE,
 )
-# "an important tourist, university, commercial and R&D center", "the shipping center", "a logging town"
-_CENTER = re.compile(
-    r"\b(?:an?|the|its)\s(?:(?:[a-z]+ly|major|important|main|leading|prime|principal|regional|strong|key|chief|"
-    r"primary|busy|thriving|significant|notable|great|large|small|popular|early|former|booming|"
-    r"international|national|global|world)\s){0,3}(?P<list>(?:[\w&-]+,\s)*(?:[\w&-]+,?\s(?:and|or)\s)?[\w&-]+)\s"
-    r"(?P<head>cent(?:er|re)s?|hub|destination|town|community|economy|settlement|village|port|city|area)\b",
+# "an important tourist, university, commercial and R&D center", "the shipping center": the words before the noun
+_CENTER_HEAD = re.compile(r"\b(?:cent(?:er|re)s?|hub|destination)\b", re.IGNORECASE)
+_ADJ = (
+    r"(?:[a-z]+ly|major|important|main|leading|prime|principal|regional|strong|key|chief|primary|busy|thriving|"
+    r"significant|notable|great|large|small|popular|early|former|booming|international|national|global|world)"
+)
+_CENTER_PRE = re.compile(
+    rf"\b(?:an?|the|its)\s(?:{_ADJ}\s){{0,3}}(?P<list>(?:[\w&-]+,\s)*(?:[\w&-]+,?\s(?:and|or)\s)?[\w&-]+)\s$",
     re.IGNORECASE,
 )
 _CENTER_HEAD_OK = {
-    "center": None, "centre": None, "centers": None, "centres": None, "hub": None,
-    "destination": {"tourist", "tourism"},
     "town": {"logging", "mining", "lumber", "timber", "fishing", "farming", "whaling", "coal", "oil", "mill",
              "textile", "steel", "ranching", "agricultural"},
     "community": {"farming", "agricultural", "fishing", "mining", "ranching", "logging"},
@@ -527,17 +554,22 @@ _CENTER_HEAD_OK = {
     "settlement": {"mining", "fishing", "farming", "logging", "agricultural"},
     "village": {"fishing", "farming", "mining", "agricultural"},
     "port": {"fishing", "whaling", "shipping", "commercial"},
-    "city": {"mining", "port", "steel", "textile"},
+    "city": {"mining", "steel", "textile"},
     "area": {"farming", "agricultural", "mining", "ranching"},
 }
+# "a logging town", "the farming community": a typed place noun
+_TYPED = re.compile(
+    rf"\b(?:an?|the|its)\s(?:{_ADJ}\s){{0,3}}(?P<word>{'|'.join(sorted({w for v in _CENTER_HEAD_OK.values() for w in v}))})\s"
+    rf"(?P<head>{'|'.join(_CENTER_HEAD_OK)})\b",
+    re.IGNORECASE,
+)
 _CENTER_ROLE = re.compile(
     r"(?:\b(?:is|was|are|were|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
     re.IGNORECASE,
 )
-# "the steel and naval industries", "a thriving zucca melon industry", "its leather and textile industries"
-_X_INDUSTRY = re.compile(
-    r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s(?P<head>industry|industries)\b"
-)
+# "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head
+_INDUSTRY_HEAD = re.compile(r"\b(?:industry|industries)\b")
+_X_BEFORE = re.compile(r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s$")
 _X_STOP = frozenset(
     "the a an its their his her other local new many several such first major main key heavy light small large "
     "medium scale primary secondary tertiary resource dominant important various these those our this that of in and or "
@@ -583,7 +615,6 @@ def _split_industries(x: str) -> list[str]:
 
 @component("industries", reads=("prose",), writes=("industry",))
 def find_industries(ctx: Context) -> Iterator[Candidate]:
-    text = ctx.text
     seen: set[str] = set()
 
     def emit(value: str | None, start: int, end: int) -> Iterator[Candidate]:
@@ -596,94 +627,164 @@ def find_industries(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("industry", value, start, end, confidence=0.7)
 
     for sentence in ctx.sentences:
-        if not _INDUSTRY_PREFILTER.search(sentence.text):
+        if not has_any(sentence.text, _INDUSTRY_KEYS):
             continue
         about = sentence_about(ctx, sentence)
         if about is False:
             continue
-        for cue in (_INDUSTRY_PRECEDE, _PART_OF_ECONOMY):
-            for match in cue.finditer(text, sentence.start, sentence.end):
-                if "employer" in match.group().lower():
-                    continue
-                start = _list_start(text, sentence, match.start())
-                for item in phrases(text, start, match.start(), tail=True):
-                    for value in _industry_items(item.value):
-                        yield from emit(value, min(start, item.start), match.end())
-        for match in _INDUSTRY_FOLLOW.finditer(text, sentence.start, sentence.end):
-            if "employer" in match.group("noun").lower():
-                continue
-            if match.group("of") and not refers_to_subject(match.group("of")[4:].removeprefix("the "), ctx.aliases):
-                continue
-            owner = _ECONOMY_OWNER.search(text, max(sentence.start, match.start() - 60), match.start())
-            if owner and owner.group("name") and not refers_to_subject(owner.group("name"), ctx.aliases):
-                continue
-            if not owner and about is not True:
-                continue
-            noun = match.group("noun").lower()
-            lexicon_only = False
-            if match.group("copula") and not noun.endswith("s"):
-                if noun == "economy" or noun == "economic base":
-                    lexicon_only = True  # "Its economy is diverse": only an industry word counts
-                elif not _QUALIFIED.search(text, max(sentence.start, match.start() - 40), match.start()):
-                    continue  # "the industry was legalized"
-            end = _after_list(text, match.end(), sentence.end)
-            for item in phrases(text, match.end(), end):
-                if lexicon_only and fold(item.value) not in _INDUSTRY_WORDS:
-                    continue
-                for value in _industry_items(item.value):
-                    yield from emit(value, match.start(), max(end, item.end))
-        for match in _CENTER_BASED.finditer(text, sentence.start, sentence.end):
-            end = _after_list(text, match.end(), sentence.end)
-            for item in phrases(text, match.end(), end):
-                for value in _industry_items(item.value):
-                    yield from emit(value, match.start(), end)
-        for match in _CENTER.finditer(text, sentence.start, sentence.end):
-            head = match.group("head").lower()
-            allowed = _CENTER_HEAD_OK[head]
-            if head not in ("hub", "center", "centre", "centers", "centres") and not _CENTER_ROLE.search(
-                text, max(sentence.start, match.start() - 40), match.start()
-            ):
-                continue  # "the neighbouring mining town of Satpayev" is another town
-            if not _CENTER_ROLE.search(text, max(sentence.start, match.start() - 40), match.start()) and about is not True:
-                continue
-            for item in phrases(text, match.start("list"), match.end("list"), max_words=2):
-                word = fold(item.value)
-                if word not in _INDUSTRY_WORDS or (allowed is not None and word not in allowed):
-                    continue
-                yield from emit(_industry_value(_INDUSTRY_WORDS[word]), match.start(), match.end())
-        for match in _X_INDUSTRY.finditer(text, sentence.start, sentence.end):
-            # the content words right before the head: "due to the decline in manufacturing in these industries" has none
-            words: list[str] = []
-            for word in reversed(match.group("x").split()):
-                if (word.lower() in _X_STOP or word.endswith("ed") or _NOT_NOUN.search(word) and not word.endswith("ive")) \
-                        and word not in ("and", "&"):
-                    break
-                words.insert(0, word)
-            while words and words[0] in ("and", "&"):
-                words = words[1:]
-            if not words or words[-1] in ("and", "&"):
-                continue  # "a centre of politics and industry"
-            parts = _split_industries(" ".join(words))
-            if match.group("head") == "industry":
-                parts = parts[-1:]  # "manufacturing and service industry": only the last shares the head
-            for part in parts:
-                if part.lower() not in _X_STOP:
-                    yield from emit(f"{part} industry", match.start("x"), match.end())
-        for match in _HUB_FOR.finditer(text, sentence.start, sentence.end):
-            if not _HUB_ROLE.search(text, max(sentence.start, match.start() - 60), match.start()):
-                continue
-            end = _after_list(text, match.end(), sentence.end)
-            for item in phrases(text, match.end(), end):
-                if match.group("prep") == "of" and fold(item.value) not in _INDUSTRY_WORDS:
-                    continue
-                for value in _industry_items(item.value):
-                    yield from emit(value, match.start(), end)
+        low = lowered(sentence.text)
+        for value, start, end in _industries_in(ctx, sentence, about, low):
+            yield from emit(value, start, end)
+
+
+_ECONOMY_WORDS = ("industr", "econom", "sector", "occupation", "mainstay", "pillar", "source of", "employer")
+_TYPED_KEYS = (" town", "communit", "economy", "settlement", "village", " port", " city", " area")
+_HUB_KEYS = ("cent", "hub", " site", " base", "focus")
+
+
+def _industries_in(ctx: Context, sentence: Sentence, about: bool | None, low: str) -> Iterator[tuple[str, int, int]]:
+    """(value, evidence start, evidence end) of each industry cue in a sentence; cheap substring gates first."""
+    if any(map(low.__contains__, _ECONOMY_WORDS)):
+        yield from _listed_industries(ctx, sentence, about)
+    if "based" in low or "built on" in low or "centred" in low or "centered" in low or "founded on" in low:
+        yield from _based_on(ctx, sentence)
+    if "cent" in low or "hub" in low or "destination" in low:
+        yield from _centres(ctx, sentence, about)
+    if any(map(low.__contains__, _TYPED_KEYS)):
+        yield from _typed_places(ctx, sentence, about)
+    if "industr" in low:
+        yield from _named_industries(ctx, sentence)
+    if any(map(low.__contains__, _HUB_KEYS)):
+        yield from _hub_for(ctx, sentence)
+    if "mining" in low:
+        text = ctx.text
         for match in _X_MINING.finditer(text, sentence.start, sentence.end):
             if not _elsewhere(ctx, text, match.end(), sentence.end):
-                yield from emit(match.group().lower() if match.group()[1:].islower() else match.group(), match.start(), match.end())
-        for match in _AGRARIAN.finditer(text, sentence.start, sentence.end):
+                value = match.group().lower() if match.group()[1:].islower() else match.group()
+                yield value, match.start(), match.end()
+    if "agrarian" in low or "agricultural" in low:
+        for match in _AGRARIAN.finditer(ctx.text, sentence.start, sentence.end):
             if about is not False and cue_of_topic(sentence, match.start()):
-                yield from emit(_NORMAL[match.group("adj").lower()], match.start(), match.end())
+                yield _NORMAL[match.group("adj").lower()], match.start(), match.end()
+
+
+def _items(text: str, start: int, end: int, tail: bool = False) -> Iterator[tuple[str, Item]]:
+    for item in phrases(text, start, end, tail=tail):
+        for value in _industry_items(item.value):
+            yield value, item
+
+
+def _listed_industries(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[tuple[str, int, int]]:
+    """"Banking, ... have become its major economic activities"; "Its major industries were ..."."""
+    text = ctx.text
+    for cue in (_INDUSTRY_PRECEDE, _PART_OF_ECONOMY):
+        for match in cue.finditer(text, sentence.start, sentence.end):
+            if "employer" in match.group().lower():
+                continue
+            start = _list_start(text, sentence, match.start())
+            for value, item in _items(text, start, match.start(), tail=True):
+                yield value, min(start, item.start), match.end()
+    for match in _INDUSTRY_FOLLOW.finditer(text, sentence.start, sentence.end):
+        if "employer" in match.group("noun").lower():
+            continue
+        if match.group("of") and not refers_to_subject(match.group("of")[4:].removeprefix("the "), ctx.aliases):
+            continue
+        owner = _ECONOMY_OWNER.search(text, max(sentence.start, match.start() - 60), match.start())
+        if owner and owner.group("name") and not refers_to_subject(owner.group("name"), ctx.aliases):
+            continue
+        if not owner and about is not True:
+            continue
+        noun = match.group("noun").lower()
+        lexicon_only = False
+        if match.group("copula") and not noun.endswith("s"):
+            if noun in ("economy", "economic base"):
+                lexicon_only = True  # "Its economy is diverse": only an industry word counts
+            elif not _QUALIFIED.search(text, max(sentence.start, match.start() - 40), match.start()):
+                continue  # "the industry was legalized"
+        end = _after_list(text, match.end(), sentence.end)
+        for value, item in _items(text, match.end(), end):
+            if not lexicon_only or fold(item.value) in _INDUSTRY_WORDS:
+                yield value, match.start(), max(end, item.end)
+
+
+def _based_on(ctx: Context, sentence: Sentence) -> Iterator[tuple[str, int, int]]:
+    """"a major industrial center based on mining, the iron and steel industry, and rail transport"."""
+    text = ctx.text
+    for match in _CENTER_BASED.finditer(text, sentence.start, sentence.end):
+        end = _after_list(text, match.end(), sentence.end)
+        for value, _item in _items(text, match.end(), end):
+            yield value, match.start(), end
+
+
+def _centres(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[tuple[str, int, int]]:
+    """"an important tourist, university, commercial and R&D center": the words before a centre noun."""
+    text = ctx.text
+    for head in _CENTER_HEAD.finditer(text, sentence.start, sentence.end):
+        match = _CENTER_PRE.search(text, max(sentence.start, head.start() - 150), head.start())
+        if not match:
+            continue
+        role = _CENTER_ROLE.search(text, max(sentence.start, match.start() - 40), match.start())
+        if not role and about is not True:
+            continue
+        tourist_only = head.group().lower() == "destination"
+        for item in phrases(text, match.start("list"), match.end("list"), max_words=2):
+            word = fold(item.value)
+            if word in _INDUSTRY_WORDS and (not tourist_only or word in ("tourist", "tourism")):
+                value = _industry_value(_INDUSTRY_WORDS[word])
+                if value:
+                    yield value, match.start(), head.end()
+
+
+def _typed_places(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[tuple[str, int, int]]:
+    """"It was originally a logging town", "serving the farming community": said of the subject only."""
+    text = ctx.text
+    for match in _TYPED.finditer(text, sentence.start, sentence.end):
+        word, head = match.group("word").lower(), match.group("head").lower()
+        if word not in _CENTER_HEAD_OK[head]:
+            continue
+        if not _CENTER_ROLE.search(text, max(sentence.start, match.start() - 40), match.start()):
+            continue  # "the neighbouring mining town of Satpayev" is another town
+        value = _industry_value(_INDUSTRY_WORDS.get(word, word))
+        if value:
+            yield value, match.start(), match.end()
+
+
+def _named_industries(ctx: Context, sentence: Sentence) -> Iterator[tuple[str, int, int]]:
+    """"the steel and naval industries", "a thriving zucca melon industry"."""
+    text = ctx.text
+    for head in _INDUSTRY_HEAD.finditer(text, sentence.start, sentence.end):
+        match = _X_BEFORE.search(text, max(sentence.start, head.start() - 80), head.start())
+        if not match:
+            continue
+        # the content words right before the head: "due to the decline in manufacturing in these industries" has none
+        words: list[str] = []
+        for word in reversed(match.group("x").split()):
+            if (word.lower() in _X_STOP or word.endswith("ed") or _NOT_NOUN.search(word) and not word.endswith("ive")) \
+                    and word not in ("and", "&"):
+                break
+            words.insert(0, word)
+        while words and words[0] in ("and", "&"):
+            words = words[1:]
+        if not words or words[-1] in ("and", "&"):
+            continue  # "a centre of politics and industry"
+        parts = _split_industries(" ".join(words))
+        if head.group() == "industry":
+            parts = parts[-1:]  # "manufacturing and service industry": only the last shares the head
+        for part in parts:
+            if part.lower() not in _X_STOP:
+                yield f"{part} industry", match.start("x"), head.end()
+
+
+def _hub_for(ctx: Context, sentence: Sentence) -> Iterator[tuple[str, int, int]]:
+    """"an important site for manufacturing and service industry", "the main hub for business, finance, ..."."""
+    text = ctx.text
+    for match in _HUB_FOR.finditer(text, sentence.start, sentence.end):
+        if not _HUB_ROLE.search(text, max(sentence.start, match.start() - 60), match.start()):
+            continue
+        end = _after_list(text, match.end(), sentence.end)
+        for value, item in _items(text, match.end(), end):
+            if match.group("prep") == "for" or fold(item.value) in _INDUSTRY_WORDS:
+                yield value, match.start(), end
 
 
 def _industry_items(value: str) -> list[str]:
@@ -704,13 +805,14 @@ _INDUSTRY_TAIL = re.compile(r"\s(?:cent(?:er|re)s?|hubs?|sectors?|base|activitie
 # Heads that make a phrase people or places, not an industry: "its surrounding farming communities".
 _NOT_INDUSTRY = frozenset(
     "communities community region regions area areas farmers residents towns villages district county people "
-    "population state country valley city cities growth town village province nation world".split()
+    "population state country valley city cities growth town village province nation world farms ranches "
+    "settlements mines plantations estates".split()
 )
 
 
 # ---------------------------------------------------------------- employer
 
-_EMPLOYER_PREFILTER = re.compile(r"headquarter|employer|\bHQ\b|head\soffice", re.IGNORECASE)
+_EMPLOYER_KEYS = ("headquarter", "employer", "head office")
 # "the headquarters of the copper conglomerate Kazakhmys"; "the administrative headquarters of X district" is a seat
 _HQ_OF = re.compile(
     r"(?<!administrative\s)(?<!district\s)(?<!provincial\s)(?<!divisional\s)(?<!county\s)(?<!regional\s)"
@@ -794,7 +896,7 @@ def find_employers(ctx: Context) -> Iterator[Candidate]:
 def _employers(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if not _EMPLOYER_PREFILTER.search(sentence.text):
+        if not has_any(sentence.text, _EMPLOYER_KEYS):
             continue
         about = sentence_about(ctx, sentence)
         # "Today the city is the headquarters of Kazakhmys"; "home to the headquarters of A and B"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_ref
+from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_ref, word_set
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import entries
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
@@ -53,10 +53,12 @@ _LOWER_HEAD = re.compile(
     r"bridge|tunnel|mine|plant|complex|refinery|dam|port|labou?r\scamp|prison\scamp|camp|shipyard|mill|factory|"
     r"power\sstation|power\splant|steelworks|smelter))\b"
 )
-_LOWER_KIND = {"railway": "railway line", "railroad": "railway line", "line": "railway line", "station": "railway station"}
+_LOWER_KIND = {"railway": "railway line", "railroad": "railway line", "line": "railway line", "railway station": "railway station",
+               "railroad station": "railway station", "train station": "railway station", "bus station": "bus station",
+               "station": "station"}
 # Modifiers a generic keeps ("mining and metallurgical complex", "main commercial port"): not articles, counts, sizes.
 _MODIFIER = (
-    r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|new|modern|old|former|many|several|numerous|two|"
+    r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|vast|new|modern|old|former|many|several|numerous|two|"
     r"three|four|five|some|other|one|this|that|these|those|and|of|to|in|for|was|is|were|are|has|have|had|by|with|as|"
     r"first|second|third|fourth|fifth|[a-z]+est)\b)[a-z][a-z-]*\s)"
 )
@@ -95,9 +97,15 @@ _LEAD = re.compile(
     r"(?:(?:the|a|an|one|two|three|several|many|numerous|some|adjoining|adjacent|nearby|historic|former|famous|"
     r"renowned|ancient|old|new|modern|large|small|main|also|and|its|their|present|splendid|current)\s)+"
 )
-_PREFILTER = re.compile(
-    r"\b(?:" + "|".join(re.escape(h.split()[-1]) for h in _NAMED_HEADS) + "|" + "|".join(_PREFIX_HEADS) + r")(?:s|es)?\b|"
-    rf"\b(?:{_GENERIC_ALT}|{_CLASS}|station|railway|railroad|line|bridge|tunnel|furnaces?|mills?)\b"
+# Sentences without a head word or class noun name no installation.
+_HEAD_WORDS = frozenset(
+    {w.lower() for h in (*_NAMED_HEADS, *_PREFIX_HEADS, *_GENERIC_HEADS) for w in h.split()[-1:]}
+    | {w.lower() + "s" for h in (*_NAMED_HEADS, *_GENERIC_HEADS) for w in h.split()[-1:]}
+    | {"stations", "station", "railway", "railroad", "line", "bridge", "tunnel", "furnaces", "mills", "universities",
+       "colleges", "schools", "buildings", "landmarks", "attractions", "museums", "churches", "parks", "stadiums",
+       "stadia", "bridges", "institutions", "ports", "plants", "mines", "factories", "hospitals", "monuments",
+       "temples", "mosques", "castles", "palaces", "forts", "campuses", "refineries", "shipyards", "bases", "camps",
+       "sites", "cathedrals"}
 )
 _YEAR_AFTER = re.compile(
     r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
@@ -169,7 +177,7 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] 
         if lower:
             head = lower.group("head")
             last = head.split()[-1]
-            kind = _LOWER_KIND.get(last) or _GENERIC_HEADS.get(head) or _GENERIC_HEADS.get(last) or last
+            kind = _LOWER_KIND.get(head) or _LOWER_KIND.get(last) or _GENERIC_HEADS.get(head) or _GENERIC_HEADS.get(last) or last
             name = text[match.start("name") : lower.end()]
             stop = lower.end()
     return name, match.start("name"), stop, kind
@@ -341,8 +349,11 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
                 yield _Found(named[0], named[3], named[1], named[2], True)
     # "the city's steel mills and blast furnaces", "the town's harbour and main commercial port"
     for match in _GENERIC.finditer(text, sentence.start, sentence.end):
-        if not _POSSESSIVE.search(text, max(sentence.start, match.start() - 20), match.start()):
+        owner = _POSSESSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
+        if not owner:
             continue
+        if owner.group().startswith("its") and not (about is True and cue_of_topic(sentence, owner.start())):
+            continue  # "Potosí in Bolivia, which was famous for its silver mines": another place's
         for found in _from_list(text, match.start(), sentence.end, None):
             if not found.named:
                 yield found
@@ -396,7 +407,7 @@ def find_facilities(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     found: list[tuple[_Found, Sentence | None, str | None]] = []
     for sentence in ctx.sentences:
-        if not _PREFILTER.search(sentence.text):
+        if not (word_set(sentence.text) & _HEAD_WORDS):
             continue
         year = _intro_year(sentence)
         for item in _sentence_facilities(ctx, sentence):

@@ -15,14 +15,14 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.economy import Item, cue_of_topic, name_items, subject_ref
+from placefacts.find.economy import Item, cue_of_topic, has_any, name_items, subject_ref
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
 from placefacts.resolve import countries
 
-_PREFILTER = re.compile(r"airport|airfield|aerodrome|rail|train|road|highway|route|motorway|bridge|connect|link|reach",
-                        re.IGNORECASE)
+_KEYS = ("airport", "airfield", "aerodrome", "airstrip", "rail", "train", "road", "highway", "route", "motorway", "bridge",
+         "connect", "link", "reach", "access", "tram", "bus ")
 
 # ---------------------------------------------------------------- airport
 
@@ -296,7 +296,7 @@ def _route_before(fragment: str) -> str | None:
 def find_transport(ctx: Context) -> Iterator[Candidate]:
     seen: set[tuple[str, str]] = set()  # one link per place: the first route the text gives it
     for sentence in ctx.sentences:
-        if not _PREFILTER.search(sentence.text):
+        if not has_any(sentence.text, _KEYS):
             continue
         about = about_subject(sentence.text, ctx.aliases)
         for candidate in (*_airports(ctx, sentence, about), *_links(ctx, sentence, about)):
