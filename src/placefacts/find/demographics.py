@@ -91,12 +91,13 @@ _SHARE_AFTER = re.compile(
     rf"|\s(?:make\sup|made\sup|makes\sup|making\sup|constitute[sd]?|constituting|account(?:ed|s)?\sfor|accounting\sfor|"
     rf"comprised?|comprises|comprising|form(?:ed|s)?|represent(?:ed|s)?|were|are|was|is|number(?:ed)?|totall?ed|included)"
     rf"\s{_APPROX}(?:\d[\d,]*\s(?:persons\s|people\s|residents\s)?\(\s?)?{_PCT}\)?"
-    rf"|\sbeing\s[^(),.;]{{0,40}}\(\s?{_PCT}\s?\))"
+    rf"|\sbeing\s[^(),.;]{{0,40}}\(\s?{_PCT}\s?\)"
+    rf"|,\swith\s{_PCT}\sof\sthe\spopulation\s(?:reporting|saying|declaring))"
 )
 _LANGUAGE_CUE = re.compile(r"\b(?:speak\w*|spoke|spoken|language|languages|tongue|dialect|bilingual|lingu\w*)\b", re.IGNORECASE)
 _RELIGION_CUE = re.compile(r"\b(?:religio\w*|faith|denomination\w*|adherents?|believers|worship\w*|church\w*)\b", re.IGNORECASE)
 _COMPARISON = re.compile(
-    r"\b(?:compared|comparison|than|unlike|whereas|national\saverage|nationwide|statewide|state\saverage|"
+    r"\b(?:compared|comparison|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|unlike|whereas|national\saverage|nationwide|statewide|state\saverage|"
     r"as\sa\swhole|nationally)\b",
     re.IGNORECASE,
 )
@@ -154,7 +155,7 @@ _COLLECTIVE = {"inuit", "metis", "roma", "first nations", "sioux", "iroquois", "
 _VAGUE = {"white", "black", "whites", "blacks", "indian", "indians", "indigenous", "canadian", "canadians", "australian",
           "australians", "british", "caucasian", "caucasians", "asian", "american", "americans"}
 _DEMOGRAPHIC_TOPIC = re.compile(
-    r"^(?:Minorit|Residents|Inhabitants|People|Population|Religio|Ethnic|Languages?|Males|Females|Census|Most|Over|About|"
+    r"^(?:Minorit|Residents|Inhabitants|People|Population|Religio|Ethnic|Languages?|Males|Females|Census|Most|Over|About|Others?|"
     r"Approximately|Nearly|Around|Roughly|Almost|Only|Just|Majority|Today|Local|Many|Some)",
 )
 _SUBSET_PAREN = re.compile(rf"(?:{_ANY_GROUP})\s\($")
@@ -194,7 +195,7 @@ def _foreign_topic(ctx: Context, sentence: Sentence) -> bool:
 
 
 _OTHER_POPULATION = re.compile(
-    rf"\b(?:population|inhabitants|residents|people|makeup|composition)\s(?:of|in)\s(?:the\s)?"
+    rf"\b(?:population|inhabitants|residents|people|makeup|composition)\sof\s(?:the\s)?"
     rf"(?:(?:state|province|country|county|region|nation|island|republic|territory)\sof\s)?({NAME})"
     rf"|({NAME})(?:'s|’s)\s(?:population|inhabitants|residents|people)\b"
 )
@@ -269,7 +270,7 @@ def _shares(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         if pct <= 0 or pct > 100:
             continue
         before = text[lo:pct_start]
-        if _SUBSET_PAREN.search(text[max(lo, pct_start - 40) : pct_start]):
+        if _style == "before" and _SUBSET_PAREN.search(text[max(lo, pct_start - 40) : pct_start]):
             continue  # "White (64.6% Non-Hispanic White)": a part of the group before
         cue = _COMPARISON.search(before)
         if cue and not re.search(r"[);]", before[cue.end() :]):
