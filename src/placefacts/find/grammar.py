@@ -35,7 +35,9 @@ FUNCTION_WORD = re.compile(
     r"^(?:At|In|On|By|As|For|From|With|After|Before|During|Since|Until|Between|Most|Many|Some|Several|Other|Both|"
     r"All|Each|These|Those|There|Here|Although|While|When|Because|However|According|Today|Its|His|Her|Their|One|Two|"
     r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|It|"
-    r"Where|Which|Such|Besides|Also|Only|Like|Unlike|Through|Throughout|Around|Near|Within|Without|Along)\b"
+    r"Where|Which|Such|Besides|Also|Only|Like|Unlike|Through|Throughout|Around|Near|Within|Without|Along|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Notable|Famous|"
+    r"Major|Many|Much|Most|Other|Another|Every|No|None|Summers|Winters|Temperatures|Rainfall|Residents|People)\b"
 )
 COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
 

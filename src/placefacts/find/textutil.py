@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 # Compact classes: enumerating every cased code point made each pattern that embeds a name take
 # tens of milliseconds to compile. Latin-1 is exact; the extended Latin, Greek and Cyrillic blocks are
 # taken whole (a word rarely starts with a lower-case letter from them), scripts without case never
@@ -20,7 +19,7 @@ _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f])"
 # words or abbreviations cannot make a pattern backtrack exponentially.
 CAP_WORD = (
     rf"(?>[{UPPER}](?:\.[{UPPER}])+\.?|(?:St|Mt|Ft|Pt|Ste)\.|"
-    rf"[{UPPER}]{_LETTERS}+(?:['’·-]{_LETTERS}+)*|[{UPPER}](?![^\W_]))"
+    rf"[{UPPER}]{_LETTERS}+(?:['’·-]{_LETTERS}+)*|[{UPPER}]\.(?=\s[{UPPER}][{LOWER}])|[{UPPER}](?![^\W_]))"
 )
 # Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent".
 CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|on|upon|am|an|im|bei|van|von|der|den|the|'s|’s)"
