@@ -366,12 +366,13 @@ _PRODUCTS_PRECEDE = re.compile(
 )
 # "... rails and railroad cars, were made in Birmingham."
 _MADE_IN = re.compile(
-    r",?\s(?:are|were|is|was)\s(?:also\s)?(?:made|produced|manufactured|grown|mined)\s(?:in|at)\s(?P<where>[^,.;]{2,60})",
+    r",?\s(?:are|were|is|was)\s(?:also\s)?(?:made|produced|manufactured|grown|mined|cultivated)\s"
+    r"(?:(?P<here>in\sabundance|locally|here|in\sthe\s(?:area|region|municipality|district)\b)|(?:in|at)\s(?P<where>[^,.;]{2,60}))",
 )
 # Weak cues, confirmed by the lexicon: "copper deposits", "gold mining", "olive and orange orchards".
 _LEX_NOUN = re.compile(
     rf"\b(?P<lex>(?:{_PRODUCT_ALT})(?:(?:,\s|\sand\s|,\sand\s)(?:{_PRODUCT_ALT})){{0,4}})\s"
-    rf"(?P<noun>deposits|reserves|mines|mine|mining|orchards|groves|plantations|fields|farms|farming|cultivation|"
+    rf"(?P<noun>deposits|reserves|mines|mine|mining|orchards|groves|plantations|farms|farming|cultivation|"
     rf"crops)\b",
     re.IGNORECASE,
 )
@@ -459,7 +460,10 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
             for item in phrases(text, start, match.start(), tail=True):
                 found.append((item, start, match.end()))
         for match in _MADE_IN.finditer(text, sentence.start, sentence.end):
-            if not refers_to_subject(match.group("where").strip(), ctx.aliases) and not subject_ref(ctx, match.group("where")):
+            where = match.group("where")
+            if where is not None and not refers_to_subject(where.strip(), ctx.aliases) and not subject_ref(ctx, where):
+                continue
+            if where is None and about is False:
                 continue
             if re.search(r"\b(?:which|that)$", text[sentence.start : match.start()]):
                 continue  # "a digestif made from ... sugar which is produced in Sorrento": the digestif is
@@ -506,7 +510,10 @@ _INDUSTRY_PRECEDE = re.compile(
 _PART_OF_ECONOMY = re.compile(
     r"\s(?:is|was|are|were|has\sbecome|have\sbecome|became|remains|remain)\s(?:an?|the)\s(?:[a-z]+\s){0,2}?"
     r"(?:element|part|component|pillar|mainstay|driver|backbone|sector|source)\sof\s(?:the|its)\s(?:local\s|city(?:'s|’s)\s|"
-    r"town(?:'s|’s)\s|regional\s)?economy\b",
+    r"town(?:'s|’s)\s|regional\s)?economy\b"
+    # "trade, utilities, government, medicine, and education play central roles in the city's economy"
+    r"|\s(?:play|plays|played)\s(?:an?\s)?(?:central|key|major|important|significant|vital|leading|large|big)\s"
+    r"roles?\sin\s(?:the|its)\s(?:local\s|city(?:'s|’s)\s|town(?:'s|’s)\s|regional\s)?economy\b",
     re.IGNORECASE,
 )
 # "Its major industries were ...", "Dominant sectors of its economy include ...", "Its economy is based on ..."
@@ -569,6 +576,7 @@ _CENTER_ROLE = re.compile(
 )
 # "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head
 _INDUSTRY_HEAD = re.compile(r"\b(?:industry|industries)\b")
+_POSSESSOR = re.compile(rf"({NAME})['’]s\s(?:[a-z][\w-]*\s)*$")
 _X_BEFORE = re.compile(r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s$")
 _X_STOP = frozenset(
     "the a an its their his her other local new many several such first major main key heavy light small large "
@@ -578,7 +586,7 @@ _X_STOP = frozenset(
     "well when which no some little single any all more most much prominent worldwide notable national regional "
     "global international domestic world country region state area city town nation rural urban economy economic "
     "by from on at to per than then there where while whose what who also only still even just very past has have "
-    "had surrounding strong".split()
+    "had surrounding strong century nineteenth-century twentieth-century eighteenth-century".split()
 )
 # "an important site for manufacturing and service industry", "the Island's main hub for business, finance, ..."
 _HUB_FOR = re.compile(r"\b(?:cent(?:er|re)|hub|site|base|focus)\s(?P<prep>for|of)\s")
@@ -756,6 +764,9 @@ def _named_industries(ctx: Context, sentence: Sentence) -> Iterator[tuple[str, i
         match = _X_BEFORE.search(text, max(sentence.start, head.start() - 80), head.start())
         if not match:
             continue
+        owner = _POSSESSOR.search(text, max(sentence.start, match.start() - 40), match.start("x"))
+        if owner and not refers_to_subject(owner.group(1), ctx.aliases):
+            continue  # "Connecticut's early arms industry": another place's
         # the content words right before the head: "due to the decline in manufacturing in these industries" has none
         words: list[str] = []
         for word in reversed(match.group("x").split()):

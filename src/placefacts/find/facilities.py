@@ -51,8 +51,16 @@ _GENERIC_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s") for h in _GEN
 _LOWER_HEAD = re.compile(
     r"\s(?P<head>(?:[a-z]+\s)?(?:railway\sstation|railroad\sstation|train\sstation|station|railway|railroad|line|"
     r"bridge|tunnel|mine|plant|complex|refinery|dam|port|labou?r\scamp|prison\scamp|camp|shipyard|mill|factory|"
-    r"power\sstation|power\splant|steelworks|smelter))\b"
+    r"power\sstation|power\splant|steelworks|smelter|church|cathedral|chapel|temple|mosque|synagogue|museum|stadium|"
+    r"castle|fort|palace|monastery|abbey))\b"
 )
+# "the Catholic Church", "an Anglican church": a denomination, not a named building
+_CREED = frozenset(
+    "Roman Catholic Anglican Methodist Baptist Lutheran Presbyterian Orthodox Protestant Episcopal Christian Muslim "
+    "Hindu Buddhist Jewish Reformed Evangelical Pentecostal Greek Russian Coptic Armenian Congregational United "
+    "Church Cathedral Chapel Temple Mosque Synagogue".split()
+)
+_CREED_LOWER = frozenset(w.lower() for w in _CREED)
 _LOWER_KIND = {"railway": "railway line", "railroad": "railway line", "line": "railway line", "railway station": "railway station",
                "railroad station": "railway station", "train station": "railway station", "bus station": "bus station",
                "station": "station"}
@@ -180,7 +188,21 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] 
             kind = _LOWER_KIND.get(head) or _LOWER_KIND.get(last) or _GENERIC_HEADS.get(head) or _GENERIC_HEADS.get(last) or last
             name = text[match.start("name") : lower.end()]
             stop = lower.end()
+    if kind and all(w.lower() in _CREED_LOWER for w in name.split()):
+        kind = None  # "the Catholic Church" is a denomination
     return name, match.start("name"), stop, kind
+
+
+def _named_only(pending: _Found | None) -> Iterator[_Found]:
+    """A name with a lower-case head ("the Sainte Rose-de-Lima church") that no bare name follows stands alone."""
+    if pending is not None and pending.value[:1].isupper():
+        yield _Found(pending.value, pending.kind, pending.start, pending.end, True)
+
+
+def _flush(pending: _Found | None) -> Iterator[_Found]:
+    """A pending generic ("a power station") or name with a lower-case head, when no name follows it."""
+    if pending is not None:
+        yield from _named_only(pending) if pending.value[:1].isupper() else (pending,)
 
 
 def _join_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -217,17 +239,18 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
         if named and named[1] == begin or (named and text[begin:named[1]].strip() in ("", "the")):
             value, start, stop, kind = named
             if kind in _AIR or not _ENDS_ITEM.match(text, stop, b):
+                yield from _named_only(pending)
                 pending = None  # "the Gothic royal chapel of ...": the name is a modifier, not the item
                 continue
             if kind is None and pending is not None:
                 kind = pending.kind  # "a Gulag labor camp, Kengir"
             elif (kind is None and (class_kind is None or class_kind in _BROAD)) or value.endswith(("'s", "’s")):
+                yield from _named_only(pending)
                 pending = None
                 continue
             if kind is not None and pending is not None and pending.named is False and _family(kind) == _family(pending.kind):
                 pending = None  # "a power station, Kazakhmys Power Plant"
-            if pending is not None:
-                yield pending
+            yield from _flush(pending)
             pending = None
             found = _Found(value, kind or class_kind or "", start, stop, True)
             if kind is not None and found.value.split()[-1].islower() and text[stop:b].strip() == "":
@@ -237,13 +260,11 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
             yield found
             continue
         generic = _GENERIC.search(text, begin, b)
-        if pending is not None:
-            yield pending
-            pending = None
+        yield from _flush(pending)
+        pending = None
         if generic and generic.start() == begin and _generic_ok(generic):
             pending = _Found(generic.group("value"), _GENERIC_HEADS[_norm(generic.group("head"))], generic.start(), generic.end(), False)
-    if pending is not None:
-        yield pending
+    yield from _flush(pending)
 
 
 # What may follow a listed name in its chunk: nothing, a parenthetical, or a clause about it.
