@@ -68,34 +68,14 @@ def test_jsonl_on_local2_equals_the_local_engine_over_wiktor_sample(spark, tmp_p
 
 
 def test_parquet_rows_carry_the_same_facts_and_input_order(spark, tmp_path: Path) -> None:
-    from placefacts.spark import extract_spark
+    from placefacts.spark import extract_spark, row_record
 
     paths = _sample(60)
     out = tmp_path / "out.parquet"
     run = extract_spark(paths, str(out), out_format="parquet", files_per_unit=25)
     assert run.documents == 60 and not run.failures
     rows = spark.read.parquet(str(out)).orderBy("order").collect()
-    back = []
-    for row in rows:
-        facts = []
-        for f in row.facts:
-            fact = {"property": f.property, "value": json.loads(f.value), "unit": f.unit,
-                    "qualifiers": json.loads(f.qualifiers),
-                    "evidence": {"start": f.evidence.start, "end": f.evidence.end, "text": f.evidence.text},
-                    "confidence": f.confidence}
-            if f.inferred:
-                fact["inferred"] = True
-            if f.wikidata:
-                fact["wikidata"] = f.wikidata
-            if f.extractor:
-                fact["extractor"] = f.extractor
-            facts.append(fact)
-        back.append({"source": row.source, "subject": row.subject, "facts": facts})
-    expected = [json.loads(line) for line in _local(paths)[0]]
-    for record in expected:
-        for fact in record["facts"]:
-            fact["qualifiers"] = json.loads(json.dumps(fact["qualifiers"], sort_keys=True))
-    assert back == expected
+    assert [row_record(row) for row in rows] == [json.loads(line) for line in _local(paths)[0]]
 
 
 def _fake_dump(pages: list[str], fail_after: int | None = None):

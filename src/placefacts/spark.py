@@ -151,28 +151,47 @@ def run_unit(item: tuple[int, Unit], failures: Accumulator | None = None) -> Ite
             position += 1
 
 
+def _json_or_none(rest: dict[str, Any]) -> str | None:
+    return json.dumps(rest, ensure_ascii=False) if rest else None
+
+
 def record_row(order: int, record: Record) -> tuple[Any, ...]:
-    """A Parquet row of a record: values and qualifiers as JSON (their types vary by property)."""
-    facts = [
-        (f.property, json.dumps(f.value, ensure_ascii=False), f.unit,
-         json.dumps(f.qualifiers, ensure_ascii=False, sort_keys=True),
-         (f.evidence.start, f.evidence.end, f.evidence.text), round(f.confidence, 3), f.inferred, f.wikidata,
-         f.extractor)
-        for f in record.facts
-    ]
-    return (order, record.source, record.subject, record.title, record.revision, facts)
+    """A Parquet row of a record, made from `Record.to_dict()` so that it carries whatever the JSONL carries.
+
+    The spec's fields get columns (value and qualifiers as JSON: their types
+    vary by property); every other field, today's extras and tomorrow's, goes
+    into an `extra` JSON object, on the fact or on the record.
+    """
+    data = record.to_dict()
+    facts = []
+    for fact in data.pop("facts"):
+        evidence = fact.pop("evidence")
+        facts.append((
+            fact.pop("property"), json.dumps(fact.pop("value"), ensure_ascii=False), fact.pop("unit"),
+            json.dumps(fact.pop("qualifiers"), ensure_ascii=False),
+            (evidence["start"], evidence["end"], evidence["text"]), fact.pop("confidence"), _json_or_none(fact),
+        ))
+    return (order, data.pop("source"), data.pop("subject"), facts, _json_or_none(data))
+
+
+def row_record(row: Any) -> dict[str, Any]:
+    """The `Record.to_dict()` of a Parquet row (the inverse of `record_row`)."""
+    facts = []
+    for fact in row["facts"]:
+        out = {"property": fact["property"], "value": json.loads(fact["value"]), "unit": fact["unit"],
+               "qualifiers": json.loads(fact["qualifiers"]),
+               "evidence": {"start": fact["evidence"]["start"], "end": fact["evidence"]["end"],
+                            "text": fact["evidence"]["text"]},
+               "confidence": fact["confidence"]}
+        out.update(json.loads(fact["extra"]) if fact["extra"] else {})
+        facts.append(out)
+    record = {"source": row["source"], "subject": row["subject"], "facts": facts}
+    record.update(json.loads(row["extra"]) if row["extra"] else {})
+    return record
 
 
 def record_schema() -> Any:
-    from pyspark.sql.types import (
-        ArrayType,
-        BooleanType,
-        DoubleType,
-        LongType,
-        StringType,
-        StructField,
-        StructType,
-    )
+    from pyspark.sql.types import ArrayType, DoubleType, LongType, StringType, StructField, StructType
 
     evidence = StructType([StructField("start", LongType()), StructField("end", LongType()),
                            StructField("text", StringType())])
@@ -183,17 +202,14 @@ def record_schema() -> Any:
         StructField("qualifiers", StringType()),  # JSON object
         StructField("evidence", evidence),
         StructField("confidence", DoubleType()),
-        StructField("inferred", BooleanType()),
-        StructField("wikidata", StringType()),
-        StructField("extractor", StringType()),
+        StructField("extra", StringType()),  # JSON object of the other fields (inferred, wikidata, extractor...)
     ])
     return StructType([
-        StructField("order", LongType(), False),
+        StructField("order", LongType(), False),  # input order: readers may read part files in any order
         StructField("source", StringType()),
         StructField("subject", StringType()),
-        StructField("title", StringType()),
-        StructField("revision", StringType()),
         StructField("facts", ArrayType(fact)),
+        StructField("extra", StringType()),  # JSON object of the record's other fields (title, revision...)
     ])
 
 
