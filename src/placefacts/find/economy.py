@@ -52,7 +52,7 @@ _VERBISH = frozenset(
 _TRAILING_AND = re.compile(r"\s(?:and|or)$")
 _NOT_NOUN = re.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
 _STOP_VALUES = frozenset(
-    "business businesses industry industries economy others etc along natives residents more much land other things products goods items "
+    "business businesses industry industries economy others etc along natives residents more much land home other things products goods items "
     "activities activity sectors sector jobs employment people workers work it them this these that".split()
 )
 
@@ -227,7 +227,7 @@ def chunks(text: str, pos: int, end: int) -> list[tuple[int, int]]:
 
 def subject_ref(ctx: Context, phrase: str) -> bool:
     """"it", "the town", "the city of X", or a name of the subject."""
-    phrase = phrase.strip()
+    phrase = re.sub(r"\s(?:limits|boundaries|centre|center)$", "", phrase.strip()).replace("municipal", "municipality")
     if re.fullmatch(r"(?i:it|its|here|there|this\s\w+|the\s(?:present[- ]day\s)?(?:city|town|village|area|community|"
                     r"settlement|municipality|borough|township|suburb|county|district|region|place|island|hamlet|"
                     r"locality|commune|parish|capital|cdp))", phrase):
@@ -534,7 +534,7 @@ _QUALIFIED = re.compile(
     re.IGNORECASE,
 )
 _ECONOMY_OWNER = re.compile(
-    rf"(?:(?P<name>{NAME})(?:'s|’s)|\b(?:its|the\s(?:city|town|village|area|region|municipality|county|"
+    rf"(?:(?P<name>{NAME})(?<=['’]s)|\b(?:its|the\s(?:city|town|village|area|region|municipality|county|"
     rf"district|island|local)(?:'s|’s)?|the|their|his|her))\s(?:(?:[a-z]+)\s){{0,3}}$"
 )
 # "a major industrial center based on mining, ..."
@@ -571,12 +571,12 @@ _TYPED = re.compile(
     re.IGNORECASE,
 )
 _CENTER_ROLE = re.compile(
-    r"(?:\b(?:is|was|are|were|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
+    r"(?:\b(?:is|was|are|were|be|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
     re.IGNORECASE,
 )
 # "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head
 _INDUSTRY_HEAD = re.compile(r"\b(?:industry|industries)\b")
-_POSSESSOR = re.compile(rf"({NAME})['’]s\s(?:[a-z][\w-]*\s)*$")
+_POSSESSOR = re.compile(rf"({NAME})(?<=['’]s)\s(?:[a-z][\w-]*\s)*$")
 _X_BEFORE = re.compile(r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s$")
 _X_STOP = frozenset(
     "the a an its their his her other local new many several such first major main key heavy light small large "
@@ -586,7 +586,7 @@ _X_STOP = frozenset(
     "well when which no some little single any all more most much prominent worldwide notable national regional "
     "global international domestic world country region state area city town nation rural urban economy economic "
     "by from on at to per than then there where while whose what who also only still even just very past has have "
-    "had surrounding strong century nineteenth-century twentieth-century eighteenth-century".split()
+    "had surrounding strong principal one two three four five six seven eight nine ten century nineteenth-century twentieth-century eighteenth-century".split()
 )
 # "an important site for manufacturing and service industry", "the Island's main hub for business, finance, ..."
 _HUB_FOR = re.compile(r"\b(?:cent(?:er|re)|hub|site|base|focus)\s(?P<prep>for|of)\s")
@@ -698,7 +698,7 @@ def _listed_industries(ctx: Context, sentence: Sentence, about: bool | None) -> 
         if match.group("of") and not refers_to_subject(match.group("of")[4:].removeprefix("the "), ctx.aliases):
             continue
         owner = _ECONOMY_OWNER.search(text, max(sentence.start, match.start() - 60), match.start())
-        if owner and owner.group("name") and not refers_to_subject(owner.group("name"), ctx.aliases):
+        if owner and owner.group("name") and not refers_to_subject(owner.group("name")[:-2], ctx.aliases):
             continue
         if not owner and about is not True:
             continue
@@ -765,7 +765,7 @@ def _named_industries(ctx: Context, sentence: Sentence) -> Iterator[tuple[str, i
         if not match:
             continue
         owner = _POSSESSOR.search(text, max(sentence.start, match.start() - 40), match.start("x"))
-        if owner and not refers_to_subject(owner.group(1), ctx.aliases):
+        if owner and not refers_to_subject(owner.group(1)[:-2], ctx.aliases):
             continue  # "Connecticut's early arms industry": another place's
         # the content words right before the head: "due to the decline in manufacturing in these industries" has none
         words: list[str] = []

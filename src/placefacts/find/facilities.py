@@ -185,7 +185,7 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] 
         if lower:
             head = lower.group("head")
             last = head.split()[-1]
-            kind = _LOWER_KIND.get(head) or _LOWER_KIND.get(last) or _GENERIC_HEADS.get(head) or _GENERIC_HEADS.get(last) or last
+            kind = _LOWER_KIND.get(head) or _GENERIC_HEADS.get(head) or _LOWER_KIND.get(last) or _GENERIC_HEADS.get(last) or last
             name = text[match.start("name") : lower.end()]
             stop = lower.end()
     if kind and all(w.lower() in _CREED_LOWER for w in name.split()):
@@ -334,7 +334,17 @@ def _qualifiers(text: str, sentence: Sentence, found: _Found, intro_year: str | 
     return out
 
 
+_OF_LOWER = re.compile(r"\sof\s[a-z]")
+_BUILT_VERB = re.compile(
+    r"\b(?:built|constructed|opened|established|founded|completed|gained|inaugurated|erected|commissioned|set\sup|"
+    r"started|created|developed|acquired)\b"
+)
+
+
 def _intro_year(sentence: Sentence) -> str | None:
+    """"In 1973 a ... complex was constructed": an introductory year dates the installation only with such a verb."""
+    if not _BUILT_VERB.search(sentence.text):
+        return None
     body = strip_intro(sentence.text)
     intro = sentence.text[: len(sentence.text) - len(body)]
     date = DATE_RE.search(intro)
@@ -365,6 +375,8 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
         named = _name_at(text, match.start(), sentence.end)
         if text[max(0, match.start() - 1) : match.start()] == "(":
             continue  # "Xin Zhou Yi Zhong Xue (Xin Zhou Number One High School)": the same installation
+        if named and _OF_LOWER.match(text, named[2], sentence.end):
+            continue  # "the Chicago School of architecture": a style, not an installation
         if named and named[3] and named[3] not in _AIR and _contains_subject(ctx, named[0]):
             if not ctx.is_subject(named[0]):
                 yield _Found(named[0], named[3], named[1], named[2], True)

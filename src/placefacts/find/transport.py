@@ -32,17 +32,23 @@ _AIRPORT = re.compile(
 )
 _SERVES_CUE = re.compile(
     r"\b(?:served\sby|serviced\sby|service\sfrom|accessible\s(?:by\sair\s)?(?:via|through|from)|by\sair\s(?:via|through|from)|"
-    r"(?:nearest|closest|main|local|principal|primary)\s(?:\w+\s)?airport\s(?:is|was)|flights?\s(?:from|to|at)|"
+    r"(?:nearest|closest|main|local|principal|primary)\s(?:\w+\s)?airport\s(?:serving\s(?:the\s)?(?:city|town|area|"
+    r"metropolitan\sarea|village)\s)?(?:is|was)|flights?\s(?:from|to|at)|"
     r"home\sto|hosts|houses|includes|including|contains|comprising|has|have|the\s(?:city|town|village|area)(?:'s|’s)|its|"
     r"airport,|airport\sof\s(?:the\s)?(?:city|town))\s(?:(?:also|both|an?|the|two|its|own|public|civilian|military|"
-    r"international|domestic|regional|municipal|small|major)\s){0,4}(?:(?:\w+\s){0,3}airports?,?\s)?(?:around\s[\d,]+\s\w+\scomprising\s)?$",
+    r"international|domestic|regional|municipal|small|major)\s){0,4}(?:(?:\w+\s){0,3}airports?(?:,\s|\s\()?)?"
+    r"(?:around\s[\d,]+\s\w+\scomprising\s)?$",
     re.IGNORECASE,
 )
 _LOCATED = re.compile(
     r"[^.;]{0,80}?\b(?:is|are|lies|sits|located|situated|lie|stands)\b[^.;]{0,80}?"
-    r"\b(?:in|within|of|near|outside|serving|serves|from)\s(?P<where>(?:the\s)?(?:\w+\s)?(?:city|town|village|"
-    r"municipality|community|settlement|suburb|county|district)\b|[A-Z][^\s,.;]*(?:\s[A-Z][^\s,.;]*)*)"
+    r"\b(?:in|inside|within|of|near|outside|serving|serves|from)\s(?P<where>(?:the\s)?(?:\w+\s)?(?:city|town|village|"
+    r"municipality|community|settlement|suburb|county|district)\b|(?:the\s)?(?:city|town|municipal)\slimits\b|"
+    r"[A-Z][^\s,.;]*(?:\s[A-Z][^\s,.;]*)*)"
 )
+_PART_OF = re.compile(r"^(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?")
+_PART_OF_END = re.compile(r"(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?$")
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|lies|serves|served)\b")
 _NOT_SERVING = re.compile(r"\b(?:from|to|of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
 
 
@@ -58,26 +64,36 @@ def _contains_subject(ctx: Context, value: str) -> bool:
 def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
     text = ctx.text
     body_start = sentence.end - len(strip_intro(sentence.text))
+    served, served_end = False, 0  # "served by X, located in nearby Freeland, and Y": the list goes on
     for match in _AIRPORT.finditer(text, sentence.start, sentence.end):
         name = match.group("name")
+        name_start = match.start("name")
+        if re.search(r"(?<![\w'’])[A-Z]['’]$", text[max(sentence.start, name_start - 2) : name_start]):
+            name_start -= 2  # "O'Hare International Airport"
+            name = text[name_start : match.end("name")]
+        name = _PART_OF.sub("", name)
+        name_start = match.end("name") - len(name)
         if re.match(r"(?:known|called|named)\s(?:as\s)?$", text[max(sentence.start, match.start() - 12) : match.start()][-12:]):
             continue
-        before = text[max(sentence.start, match.start() - 80) : match.start()]
+        before = _PART_OF_END.sub("", text[max(sentence.start, name_start - 80) : name_start])
         if re.search(r"\b(?:previously|formerly|once)\s(?:known\sas|called|named)\s(?:the\s)?$", before):
             continue
         ok = _contains_subject(ctx, name)
         cue = _SERVES_CUE.search(before)
         if not ok and cue and about is not False:
-            ok = cue_of_topic(sentence, match.start() - len(before) + cue.start()) or cue.group().lower().startswith(
+            ok = cue_of_topic(sentence, name_start - len(before) + cue.start()) or cue.group().lower().startswith(
                 ("served", "serviced", "accessible", "by air", "nearest", "closest", "main", "local", "principal", "primary")
             )
-        if not ok and match.start() <= body_start + 4:
+        if not ok and (match.start() <= body_start + 4 or not _VERB.search(text, body_start, match.start())):
             # "X Airport is located 3 km north of the town"
             located = _LOCATED.match(text, match.end(), sentence.end)
             ok = bool(located) and subject_ref(ctx, located.group("where"))
-        if not ok or (_NOT_SERVING.search(before) and not _contains_subject(ctx, name)):
+        if not ok and served and name_start - served_end < 60 and not _VERB.search(text, served_end, name_start):
+            ok = True  # the next item of the same list
+        if not ok or (_NOT_SERVING.search(before) and not _contains_subject(ctx, name) and not served):
             continue
-        yield Candidate("airport", name, match.start("name"), match.end(), confidence=0.75)
+        served, served_end = True, match.end()
+        yield Candidate("airport", name, name_start, match.end(), confidence=0.75)
 
 
 # ---------------------------------------------------------------- routes
