@@ -19,6 +19,8 @@ from placefacts.find.economy import Item, cue_of_topic, has_any, name_items, sub
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
+from placefacts.normalise.numbers import NUMBER, parse_number
+from placefacts.normalise.units import LENGTH_UNIT, to_km
 from placefacts.resolve import countries
 
 _KEYS = ("airport", "airfield", "aerodrome", "airstrip", "rail", "train", "road", "highway", "route", "motorway", "bridge",
@@ -87,13 +89,29 @@ def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[
         if not ok and (match.start() <= body_start + 4 or not _VERB.search(text, body_start, match.start())):
             # "X Airport is located 3 km north of the town"
             located = _LOCATED.match(text, match.end(), sentence.end)
-            ok = bool(located) and subject_ref(ctx, located.group("where"))
+            ok = bool(located) and subject_ref(ctx, located.group("where")) and _near(located.group())
         if not ok and served and name_start - served_end < 60 and not _VERB.search(text, served_end, name_start):
             ok = True  # the next item of the same list
         if not ok or (_NOT_SERVING.search(before) and not _contains_subject(ctx, name) and not served):
             continue
         served, served_end = True, match.end()
         yield Candidate("airport", name, name_start, match.end(), confidence=0.75)
+
+
+_TRAVEL_TIME = re.compile(r"\b(?:hours?|minutes?|mins?|drive|by\scar)\b", re.IGNORECASE)
+_DISTANCE = re.compile(rf"(?P<num>{NUMBER})\s?(?P<unit>(?i:{LENGTH_UNIT}))\b")
+
+
+def _near(phrase: str) -> bool:
+    """An airport said to lie some way from the town serves it when near: no travel time, at most 30 km."""
+    if _TRAVEL_TIME.search(phrase):
+        return False
+    for match in _DISTANCE.finditer(phrase):
+        value = parse_number(match.group("num"))
+        km = None if value is None else to_km(value, match.group("unit"))
+        if km is not None and km > 30:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- routes
