@@ -860,7 +860,8 @@ _EMPLOYER_AFTER = re.compile(
 _ADMIN = alternation("admin_units")
 _NOT_ORG = re.compile(
     rf"(?i:\b(?:{_ADMIN}|Magazine|Times|Post|Journal|News|Herald|Review|Report|Index|Guide|Census|Bureau|Survey|"
-    rf"Street|Road|Avenue|Square|River|Lake|Mountains?|Valley|Forest|Area|Zone)$|^(?:[A-Z][a-z]+\s)?Magazine\b|"
+    rf"Street|Road|Avenue|Square|River|Lake|Mountains?|Valley|Forest|Area|Zone|Taluk|Tehsil|Mandal|Block|Division|"
+    r"Subdivision|Ward)$|^(?:[A-Z][a-z]+\s)?Magazine\b|^(?:Lord|King|Queen|Duke|Earl|Sir|Bishop|Emperor|Sultan)\b|"
     r"^(?:Shire|County|Region|Province|District|Municipality|Borough|Prefecture|Governorate|Oblast|Canton)\sof\b)|"
     r"^(?:Government|Council|Parliament|Court|Ministry|Police|Army|Navy|Military|Church|Diocese|Archdiocese|"
     r"Companies|Also|Fortune|Inc|Ltd|LLC|Co|Corp|Corporation|Company|Group|SE|AG|plc|Lord|King|Queen|Duke|Earl|"
@@ -870,15 +871,33 @@ _SUFFIX_ORG = r"(?:,?\s(?:Inc|Ltd|LLC|Co|Corp|plc|AG|SE|S\.A|N\.V|GmbH)\.?)?"
 # A listed organisation: descriptors, then the name ("the engine company Cummins, Inc.", "McCormick & Company").
 _ORG_NAME = re.compile(
     rf"(?:the\s|The\s)?(?:(?!(?:of|in|at|to|from|by|with|part|now|formerly|former|and|or)\b)[a-z][\w-]*\s){{0,4}}?(?:the\s)?"
-    rf"(?P<name>{NAME}(?:\s(?:of|for|at)\s(?:the\s)?{NAME}|\s?&\s?{CAP_WORD}(?:\s{CAP_WORD})*)*(?:\sand\s{CAP_WORD}(?=\s?[(,.;]|$))?)"
+    rf"(?P<name>{NAME}(?:\s(?:of|for|at)\s(?:the\s)?{NAME}|\s?&\s?{CAP_WORD}(?:\s{CAP_WORD})*)*(?:\sand\s{CAP_WORD}(?:\s{CAP_WORD}){{0,2}}(?=\s?[(,.;:]|$))?)"
     rf"{_SUFFIX_ORG}(?=\s?[(,.;:]|\s?$)"
 )
+
+
+_ORG_HEAD_AFTER_AND = re.compile(
+    r"(?:[A-Z][\w-]*\s){0,2}(?:Commission|Company|Corporation|Authority|Board|Agency|Council|Association|Society|"
+    r"Institute|Administration|Services?|Technology|Technologies|Sciences)\b"
+)
+
+
+def _join_org_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"the Arkansas Oil and Gas Commission", "Eli Lilly and Company": one organisation, not two items."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and text[out[-1][1] : a] == " and " and _ORG_HEAD_AFTER_AND.match(text, a, b) and \
+                text[out[-1][0] : out[-1][1]].split()[-1][:1].isupper():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _listed_names(text: str, pos: int, end: int) -> list[Item]:
     """Names in a list, each filling its item ("..., various levels of government, and the Port of Halifax")."""
     out: list[Item] = []
-    for a, b in chunks(text, pos, end):
+    for a, b in _join_org_heads(text, chunks(text, pos, end)):
         match = _ORG_NAME.match(text, a, b)
         if match and (text[match.end() : b].strip(" .") == "" or text[match.end() : b].lstrip().startswith("(")):
             out.append(Item(match.group("name"), match.start("name"), match.end("name")))
@@ -888,9 +907,9 @@ def _listed_names(text: str, pos: int, end: int) -> list[Item]:
 def _org_ok(ctx: Context, name: str) -> bool:
     if refers_to_subject(name, ctx.aliases) or _NOT_ORG.search(name) or FUNCTION_WORD.fullmatch(name):
         return False
-    from placefacts.resolve.countries import country
+    from placefacts.resolve.countries import country, division_country
 
-    return not country(name)
+    return not country(name) and not division_country(name)
 
 
 @component("employers", reads=("prose",), writes=("employer",))
