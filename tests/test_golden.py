@@ -14,7 +14,7 @@ SEED = "gold/000_51423491cc0256e5.json"
 
 
 def _eval(shared: Path, gold: list[str], properties: list[str] | None = None) -> dict:
-    args = ["eval", *[str(shared / g) for g in gold], "--root", str(shared), "--format", "json"]
+    args = ["eval", *[str(shared / g) for g in gold], "--root", str(shared), "--format", "json"]  # absolute paths stay
     if properties:
         args += ["--properties", ",".join(properties)]
     result = CliRunner().invoke(main, args)
@@ -40,9 +40,38 @@ def test_seed_lead_properties(shared: Path) -> None:
     assert report["grounded_share"] == 1.0
 
 
-def test_seed_never_blames_others(shared: Path) -> None:
+def test_seed_all_properties(shared: Path) -> None:
     report = _eval(shared, [SEED])
+    assert report["micro"]["f1"] >= FLOORS["seed_all"]["f1"], report["by_property"]
     assert report["must_not_hits"] == 0
+    assert report["grounded_share"] == 1.0
+
+
+def test_dev_leads_all_properties(shared: Path) -> None:
+    report = _eval(shared, _lead_gold(shared))
+    floor = FLOORS["dev_leads_all"]
+    assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
+    assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+    assert report["must_not_hits"] == 0
+    assert report["grounded_share"] == 1.0
+
+
+HELDOUT = Path(__file__).resolve().parent.parent / "gold" / "heldout"
+
+
+def test_heldout_lead_properties(shared: Path) -> None:
+    report = _eval(shared, [str(HELDOUT)], FLOORS["lead_properties"])
+    floor = FLOORS["heldout_lead_properties"]
+    assert report["documents"] >= 40
+    assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
+    assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+
+
+def test_heldout_all_properties(shared: Path) -> None:
+    report = _eval(shared, [str(HELDOUT)])
+    floor = FLOORS["heldout_all"]
+    assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
+    assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
     assert report["grounded_share"] == 1.0
 
 
