@@ -182,12 +182,15 @@ def _places(ctx: Context, items: list[Item]) -> list[Item]:
     if any(refers_to_subject(item.value, ctx.aliases) for item in items):
         return []  # "rail service to Barnwell, Allendale, Lena, and Furman": the places along a line, not links
     out = []
+    previous_end = -1
     for item in items:
         value = re.sub(r"['’]s$", "", item.value)
+        qualifier = ctx.text[previous_end : item.start] == ", " and countries.division_country(value) is not None
+        previous_end = item.end
         if _NOT_PLACE.search(value) or re.fullmatch(_CODE, value) or _contains_subject(ctx, value):
             continue
-        if countries.country(value) or countries.division_country(value):
-            continue  # "Kitsap County, Washington": a qualifier, or a whole region rather than a place
+        if countries.country(value) or qualifier:
+            continue  # a whole country, or the qualifier of the name before it ("Kitsap County, Washington")
         out.append(Item(value, item.start, item.end, item.note))
     return out
 
