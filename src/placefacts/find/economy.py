@@ -47,7 +47,7 @@ _LEAD_WORDS = re.compile(
 _WORD = re.compile(r"^[a-z][a-z'’-]*$|^R&D$|^IT$")
 _VERBISH = frozenset(
     "which that who is are was were be been being has have had will would can could produces includes provides makes "
-    "offers employs supports attracts contains".split()
+    "offers employs supports attracts contains grown sown known shown built made mined found".split()
 )
 _TRAILING_AND = re.compile(r"\s(?:and|or)$")
 _NOT_NOUN = re.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
@@ -119,8 +119,10 @@ def _phrase(text: str, a: int, b: int, max_words: int, opening: bool = False) ->
         return None
     if words[0][:1].isupper() and words[0] not in ("R&D", "IT") and not opening and fold(words[0]) not in _LEXICON_WORDS:
         return None  # "a retail hub for Yonkers": a capitalised word inside a list is a name
-    if value.lower() in _STOP_VALUES or any(w.lower() in _VERBISH for w in words):
-        return None
+    if value.lower() in _STOP_VALUES or any(w.lower() in _VERBISH or "'" in w or "’" in w for w in words):
+        return None  # "were grown", "men's and boy's clothing"
+    if words[-1].endswith("ed") and fold(value) not in _LEXICON_WORDS:
+        return None  # "resources were nearly exhausted"
     return Item(value, begin, stop)
 
 
@@ -411,7 +413,7 @@ def _after_topic(sentence: Sentence) -> int:
 
 
 def _product_value(item: Item) -> str:
-    value = item.value
+    value = re.sub(r"\s(?:deposits?|reserves|mines?|mining)$", "", item.value)  # "limestone deposits"
     if value[0].isupper() and value[1:].islower():
         value = value[0].lower() + value[1:]
     return value
