@@ -27,6 +27,8 @@ _INTRO = re.compile(
     r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
     r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b[^,]{0,80}|"
     r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b[^,]{0,80}),\s*|"
+    r"(?:today|currently|now|nowadays|historically|originally|traditionally|for\s(?:a|many|several)\s(?:century|centuries|decades|years))\s(?=the\s|it\s|its\s)|"
+    r"upon\s[^,]{1,60},\s|"
     r"in \d{4}\s|(?:from|between)\s\d{4}\s(?:to|and|until)\s\d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
     re.IGNORECASE,
 )
@@ -37,7 +39,9 @@ FUNCTION_WORD = re.compile(
     r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|It|"
     r"Where|Which|Such|Besides|Also|Only|Like|Unlike|Through|Throughout|Around|Near|Within|Without|Along|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Notable|Famous|"
-    r"Major|Many|Much|Most|Other|Another|Every|No|None|Summers|Winters|Temperatures|Rainfall|Residents|People)\b"
+    r"Major|Many|Much|Most|Other|Another|Every|No|None|Summers|Winters|Temperatures|Rainfall|Residents|People|"
+    r"Exports|Imports|Agriculture|Industry|Industries|Tourism|Economy|Employment|Manufacturing|Mining|Farming|"
+    r"Fishing|Trade|Commerce|Services|Products|Crops|Education|Transport|Transportation)\b"
 )
 COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
 

@@ -11,8 +11,8 @@ from placefacts.find.context import Context
 from placefacts.find.grammar import COPULA, FUNCTION_WORD
 from placefacts.find.textutil import NAME, fold
 
-_LEAD_NAME = re.compile(rf"^(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
-_OPENING_NAME = re.compile(rf"^(?:The |the )?({NAME})")
+_LEAD_NAME = re.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
+_OPENING_NAME = re.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})")
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _GENERIC = re.compile(
     r"^(?:City|Town|Municipality|Borough|County|Village|District|Metropolitan City|Province|Shire) of (.+)$"

@@ -19,10 +19,11 @@ _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f])"
 # words or abbreviations cannot make a pattern backtrack exponentially.
 CAP_WORD = (
     rf"(?>[{UPPER}](?:\.[{UPPER}])+\.?|(?:St|Mt|Ft|Pt|Ste)\.|"
-    rf"[{UPPER}]{_LETTERS}+(?:['’·-]{_LETTERS}+)*|[{UPPER}]\.(?=\s[{UPPER}][{LOWER}])|[{UPPER}](?![^\W_]))"
+    rf"[{UPPER}](?:{_LETTERS}+(?:['’·-]{_LETTERS}+)*|(?:['’·-]{_LETTERS}+)+)|[{UPPER}]\.(?=\s[{UPPER}][{LOWER}])|"
+    rf"[{UPPER}](?![^\W_]))"
 )
 # Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent".
-CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|on|upon|am|an|im|bei|van|von|der|den|the|'s|’s)"
+CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|on|upon|am|an|im|bei|van|von|der|den|the|ibn|bin|bint|'s|’s)"
 # At most nine words: no place is named longer, and a bound keeps every pattern that embeds a name
 # linear on long runs of capitalised words.
 NAME = rf"{CAP_WORD}(?:[ \-–]{CAP_WORD}|[ \-]{CONNECTOR}[ \-](?:{CONNECTOR}[ \-])?{CAP_WORD}){{0,8}}+"
@@ -58,7 +59,8 @@ def split_sentences(text: str, start: int, end: int, block: int = 0, section: st
         if "\n" not in match.group():
             before = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start() + 1)
             if before:
-                word = before.group(1).lower().lstrip("(\"“")
+                # "Lambert–St. Louis": the abbreviation is the part after a dash or slash.
+                word = re.split(r"[–—/-]", before.group(1).lower().lstrip("(\"“"))[-1]
                 if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
                     continue
         _add(out, text, pos, match.start(), block, section)
