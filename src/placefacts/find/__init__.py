@@ -4,26 +4,34 @@ Importing this package registers every finder in pipeline order; the
 registry (`context.REGISTRY`) lists what each reads and writes.
 """
 
-from placefacts.find import (  # noqa: F401  (importing registers the finders, in this order)  # noqa: F401
-    classification,
-    coordinates,
-    distances,
-    inception,
-    location,
-    measures,
-    names,
-    population,
-    demographics,
-    climate,
-    people,
-    twins,
-    economy,
-    facilities,
-    transport,
-)
+from importlib import import_module
 
-# isort: split
-from placefacts.find import infobox, tables  # noqa: F401  (structured-data finders run after the prose ones)
 from placefacts.find.context import REGISTRY, Candidate, Component, Context
 
-__all__ = ["REGISTRY", "Candidate", "Component", "Context"]
+# Pipeline order, kept as data so that import sorting can never reorder it: names first (they add
+# the subject's other names, which later finders use to keep facts on the subject), the prose
+# finders next, the structured-data finders (infobox rows, tables) last, as they skip what prose said.
+PIPELINE = (
+    "names",
+    "classification",
+    "location",
+    "coordinates",
+    "measures",
+    "population",
+    "distances",
+    "inception",
+    "demographics",
+    "climate",
+    "people",
+    "twins",
+    "economy",
+    "facilities",
+    "transport",
+    "infobox",
+    "tables",
+)
+
+for _module in PIPELINE:
+    import_module(f"{__name__}.{_module}")
+
+__all__ = ["PIPELINE", "REGISTRY", "Candidate", "Component", "Context"]
