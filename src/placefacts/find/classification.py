@@ -75,7 +75,7 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
 
 # "and" joins another category only directly, or with a comma after a place phrase
 # ("a city in, and the county seat of", "X of the Region, and the capital of Y").
-_JOINER = re.compile(r"(?:\s(?:of|in|on)\b[^,;]*?,\s|,\s|\s)and\s(?:is\s)?(?:also\s)?")
+_JOINER = re.compile(r"(?:\s(?:of|in|on)\b(?:[^;]{0,80}?)?,\s|,\s|\s)and\s(?:is\s)?(?:also\s)?")
 # A noun phrase without a category, then "and": "historical centre of the Region, and ...".
 _SKIP_PHRASE = re.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
 

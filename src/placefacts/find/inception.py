@@ -34,6 +34,7 @@ _EVENTS = (
 ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
 # "..., the birthplace of Alabama, which was founded there": a relative clause about another name.
 _RELATIVE_OTHER = re.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
+_OF_NAME = re.compile(rf"\sof\s(?:the\s)?({NAME})")
 _EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
 _PARTICIPLE_START = re.compile(
     r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted)\b"
@@ -72,6 +73,9 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             before = text[sentence.start : event.start()]
             if _OTHER_THING.search(before[-45:]) or _RELATIVE_OTHER.search(before):
                 continue
+            founded_of = _OF_NAME.match(text, event.end(), sentence.end)
+            if founded_of and not ctx.is_subject(founded_of.group(1)):
+                continue  # "The founding of Perth Academy in 1760": another thing's founding
             # "The Briggs family first settled the Springfield area": the subject follows the event word.
             object_is_subject = _names_subject(ctx, text[event.end() : min(sentence.end, event.end() + 30)])
             if (

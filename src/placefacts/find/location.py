@@ -148,7 +148,7 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             in_chain = False
             if not (chained or starts_chain):
                 continue
-            following = text[mention.end : mention.end + 30]
+            following = text[mention.end : mention.end + 70]
             if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following) or _STATISTICAL_AREA.match(following):
                 continue  # "the Brisbane metropolitan area", "the Phoenix, Arizona, Metropolitan Statistical Area"
             if re.search(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", before, re.IGNORECASE):

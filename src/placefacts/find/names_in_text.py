@@ -23,15 +23,18 @@ class Mention:
 _AND_JOIN = re.compile(rf"\s(?:and|&)\s({NAME})")
 
 
-_COMMA_NAME = re.compile(rf",\s({NAME})")
+_COMMA_NAME = re.compile(rf",\s(?:in\s)?(?:the\s)?({NAME})")
 
 
 def _unit_follows(text: str, pos: int, end: int) -> bool:
     """"Tyne and Wear, England": a chain goes on after the pair, so the pair is one unit."""
-    from placefacts.resolve.countries import constituent, known_unit
+    from placefacts.resolve.countries import constituent, known_unit, strip_directional
 
     nxt = _COMMA_NAME.match(text, pos, end)
-    return bool(nxt) and (known_unit(nxt.group(1)) or constituent(nxt.group(1)) is not None)
+    if not nxt:
+        return False
+    name = strip_directional(nxt.group(1))
+    return known_unit(name) or constituent(name) is not None
 
 
 def names(text: str, start: int, end: int) -> Iterator[Mention]:
