@@ -203,7 +203,13 @@ def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
 
 
 _GOVERNED_BY_OTHER = re.compile(
-    rf"(?:{NAME}\s(?:located|situated|lying|which lies|on|at)\s[^,;]*$|,\s(?:who|whose|which|where)\b[^,;]*$)"
+    rf"(?:(?!(?:Located|Situated|Lying|Founded|Based|Built)\b){NAME}\s(?:located|situated|lying|which lies|on|at)\s[^,;]*$"
+    r"|,\s(?:who|whose|which|where)\b[^,;]*$)"
+)
+# A name used as a modifier: "the Mississippi River watershed", "the Hudson River valley".
+_MODIFIES = re.compile(
+    r"\s(?!and\b|or\b|in\b|on\b|at\b|of\b|to\b|near\b|which\b|that\b|where\b|is\b|was\b|are\b|were\b|"
+    r"has\b|had\b|with\b|from\b|for\b|by\b|as\b|into\b|flows\b|runs\b|region\b|area\b|[a-z]+s\b(?<!ss\b))[a-z]"
 )
 # Clauses whose places are someone else's: "named after a village in Spain", "twinned with X in Bavaria".
 _STATISTICAL_AREA = re.compile(r"^(?:,\s[^,.;]{1,30})*,?\s(?:Metropolitan|Micropolitan|Combined|Consolidated)\s(?:Statistical\s)?Area")
@@ -300,6 +306,8 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
                 continue
             if _GOVERNED_BY_OTHER.search(before):
                 continue  # "the city of Albany located on the Hudson River", "..., who had ... in the Mohawk Valley"
+            if _MODIFIES.match(text, end, min(sentence.end, end + 20)):
+                continue
             seen_up_to = end
             yield Candidate(prop, value, start, end, confidence=0.75)
 
