@@ -128,6 +128,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
         if other_topic and not _OWN_POPULATION.search(sentence.text):
             continue
         last_figure_end = -1
+        last_span_end = -1  # end of the previous figure's evidence: its year and method words are its own
         last_year: str | None = None
         for number in _NUM.finditer(text, sentence.start, sentence.end):
             raw_number = number.group()
@@ -159,7 +160,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             qualifiers: dict[str, str] = {}
             if year:
                 qualifiers["point_in_time"] = year
-            window_lo = max(clause_start, number.start() - 60)
+            window_lo = max(clause_start, last_span_end, number.start() - 60)
             window = text[window_lo : min(sentence.end, number.end() + 40)]
             own = window
             if _CENSUS.search(own):
@@ -170,11 +171,15 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             span_start = min(number.start(), year_pos) if year_pos >= 0 else number.start()
             span_start = min(span_start, _trigger_start(text, number.start(), sentence.start))
             span_end = max(number.end(), year_pos + 4 if year_pos >= 0 else number.end())
+            method_word = re.match(r"\s(?:census|estimate)\b", text[span_end : span_end + 10])
+            if method_word and year_pos >= number.end():
+                span_end += method_word.end()  # "... at the 2011 census": the evidence reads as a phrase
             yield Candidate(
                 "population", as_count(value), span_start, span_end, qualifiers=qualifiers,
                 confidence=0.9 if governed else 0.75, wikidata=None,
             )
             last_figure_end = number.end()
+            last_span_end = span_end
             last_year = year
 
 
