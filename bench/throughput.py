@@ -133,7 +133,9 @@ def main() -> None:
     if one:
         for run in runs:
             if run["jobs"] > 1:
-                print(f"speed-up of {run['jobs']} workers over 1: {one['wall_s'] / run['wall_s']:.2f}x")
+                print(f"speed-up of {run['jobs']} workers over 1: {one['wall_s'] / run['wall_s']:.2f}x (wall); they used "
+                      f"{run['cpu_s'] / one['cpu_s'] - 1:+.0%} CPU, so on {run['jobs']} idle cores: "
+                      f"{run['jobs'] * one['cpu_s'] / run['cpu_s']:.2f}x")
         print(f"per article (1 worker, CPU time): slowest 1% from {one['p99_ms']:.1f} ms, max {one['max_ms']:.1f} ms")
         for ms, path in one["slowest"]:
             print(f"  {ms:7.1f} ms  {Path(path).name}")
