@@ -825,25 +825,67 @@ _NOT_INDUSTRY = frozenset(
 
 # ---------------------------------------------------------------- employer
 
-_EMPLOYER_KEYS = ("headquarter", "employer", "head office")
+_EMPLOYER_KEYS = ("headquarter", "employer", "head office", "fortune", "companies", "corporations")
 # "the headquarters of the copper conglomerate Kazakhmys"; "the administrative headquarters of X district" is a seat
 _HQ_OF = re.compile(
     r"(?<!administrative\s)(?<!district\s)(?<!provincial\s)(?<!divisional\s)(?<!county\s)(?<!regional\s)"
     r"(?<!municipal\s)(?<!zonal\s)(?<!tehsil\s)(?<!state\s)(?<!mandal\s)(?<!block\s)"
-    r"\b(?:headquarters|head\soffices?)\sof\s"
+    r"\b(?:headquarters|head\soffices?)\s(?:of|for)\s"
 )
+# "was formerly the headquarters of", "having historically been the headquarters of": not the place's now
+_FORMERLY = re.compile(r"\b(?:former|formerly|once|previously|historically|originally|until)\s(?:been\s)?(?:the\s)?(?:\w+\s)?$")
 # "Kazakhmys is headquartered in ...", "X has its headquarters in ..."
 _HQ_IN = re.compile(
-    r"\s(?:is|are|was|were|has\sbeen|have\sbeen)?\s?(?:also\s)?(?:headquartered|based)\s(?:in|at)\s"
-    r"|\s(?:has|have|had|maintains|established)\s(?:its|their)\s(?:global\s|world\s|corporate\s|national\s)?"
-    r"(?:headquarters|head\soffice|main\soffice)\s(?:in|at)\s"
+    r"\s(?:(?P<verb>is|are|was|were|has\sbeen|have\sbeen)\s)?(?:(?:also|all|both|still|now)\s){0,2}(?:headquartered|based)\s(?:in|at)\s"
+    r"|\s(?P<have>has|have|had|maintain|maintains|established)\s(?:(?:its|their)\s)(?:global\s|world\s|corporate\s|national\s)?"
+    r"(?:headquarters|head\soffices?|main\soffices?)\s(?:in|at)\s"
 )
+_LOCATED_HERE = re.compile(
+    r"\s(?:is|are|was|were)\s(?:(?:also|all|both|now)\s){0,2}(?:located|based|situated|found)\s(?:in|at)\s"
+    r"(?P<where>the\s(?:city|town|village|area|municipality)|here|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
+)
+# "Many multinational corporations, including A, B and C are headquartered in ...": where the list before the verb starts
+_LIST_OPENER = re.compile(r"(?:^|\s)(?:including|such\sas|like|namely|notably|as\swell\sas)\s|:\s")
+# "Dominion Energy and WestRock, Fortune 500 companies, are headquartered": an apposition before the verb
+_APPOSITION_END = re.compile(r",\s(?:(?:an?|the|both|two|three|all)\s)?(?:[a-z]|Fortune\s)[^,;()]{2,60},$")
 # "Companies headquartered in Kobe include ASICS, ..."
+_COMPANY_NOUN = (
+    r"(?:companies|corporations|firms|businesses|brands|manufacturers|conglomerates|enterprises|organi[sz]ations|"
+    r"institutions|entities|agencies|employers|banks|insurers|retailers|chains)"
+)
+# "Companies headquartered in Kobe include ASICS, ...", "Entities with headquarters in the city include ..."
 _HQ_HERE_LIST = re.compile(
-    r"\b(?:companies|corporations|firms|businesses|organi[sz]ations)\s(?:that\sare\s|which\sare\s)?"
-    r"(?:headquartered|based)\s(?:in|at)\s(?P<where>[^,;.]{2,40}?)\s(?:include|includes|included|are|were)\s",
+    rf"\b{_COMPANY_NOUN}\s(?:that\sare\s|which\sare\s)?"
+    r"(?:headquartered|based|(?:with|having)\s(?:their\s|its\s)?(?:headquarters|head\soffices?))\s(?:in|at)\s"
+    r"(?P<where>[^,;.]{2,40}?)\s(?:include|includes|included|are|were)\s(?:the\sfollowing:?\s)?",
     re.IGNORECASE,
 )
+# "Several major companies are headquartered in Stuttgart, including Porsche, ..."
+_HQ_HERE_INCLUDING = re.compile(
+    rf"\b{_COMPANY_NOUN}\s(?:are|were|remain)\s(?:(?:also|still|now)\s)?(?:headquartered|based)\s(?:in|at)\s"
+    r"(?P<where>[^,;.]{2,40}?),?\s(?:including|such\sas|among\sthem|notably)\s",
+    re.IGNORECASE,
+)
+# "Also headquartered in Omaha are the following: ..."
+_ALSO_HQ = re.compile(
+    r"(?:[Aa]lso\s)?(?:headquartered|based)\s(?:in|at)\s(?P<where>[^,;.]{2,40}?)\s(?:are|is|were)\s(?:also\s)?"
+    r"(?:the\sfollowing:?\s)?"
+)
+_NUMBER_WORDS = (
+    r"(?:several|many|numerous|various|some|a\snumber\sof|an\sarray\sof|a\shost\sof|a\sseries\sof|dozens\sof|"
+    r"hundreds\sof|[\d,]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+)
+# "X is home to several Fortune 500 companies, including A, B and C", "is headquarters to a number of
+# high-technology companies, including ...", "home to five Fortune 1000 headquarters: ..."
+_HOME_COMPANIES = re.compile(
+    r"\b(?:home\sto|the\shome\sof|hosts|houses|(?:is|are)\sheadquarters\s(?:to|for)|headquarters\sto)\s"
+    r"(?P<hq>(?:the\s)?(?:corporate\s|world\s|global\s)?headquarters\sof\s)?"
+    rf"(?:{_NUMBER_WORDS}\s)?(?P<adj>(?:[\w&-]+\s){{0,4}}?)(?P<noun>{_COMPANY_NOUN}|headquarters)(?:\s\([^()]*\))?"
+    r"(?:,?\s(?:including|such\sas|like|among\sthem|notably)\s|:\s)",
+    re.IGNORECASE,
+)
+# Companies that are "international" or "foreign" in the place need not be headquartered there.
+_ELSEWHERE_COMPANIES = re.compile(r"\b(?:international|multinational|foreign|global|overseas|other|regional)\b", re.IGNORECASE)
 _HOME_TO_HQ = re.compile(r"\b(?:home\sto|houses|hosts|site\sof)\s(?:the\s)?(?:(?:global|world|corporate|national|regional)\s)?"
                          r"(?:headquarters|head\soffices?)\sof\s")
 # "Major employers (and economic generators) include ..."
@@ -880,8 +922,21 @@ _ORG_NAME = re.compile(
 
 _ORG_HEAD_AFTER_AND = re.compile(
     r"(?:[A-Z][\w-]*\s){0,2}(?:Commission|Company|Corporation|Authority|Board|Agency|Council|Association|Society|"
-    r"Institute|Administration|Services?|Technology|Technologies|Sciences)\b"
+    r"Institute|Administration|Services?|Technology|Technologies|Sciences|Cent(?:er|re)|Development)\b"
 )
+_LIST_BREAK = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|home\sto|hosts|houses|having|being|operations|offices|branches|divisions|"
+    r"subsidiaries|facilities|plants|factories)\b"
+)
+# Single words that are no organisation alone: "Tank Automotive Research, Development and Engineering Center"
+# lost its structure to the list splitter, so it and its neighbours are dropped.
+_GENERIC_ORG_WORDS = frozenset(
+    "Development Research Engineering Education Training Innovation Technology Services Management Operations "
+    "Design Science Sciences Arts Trade Industry Commerce Manufacturing Marketing Finance Logistics Health".split()
+)
+# "the oldest continuously chartered Boy Scouts of America Council": an apposition to the item before it
+_APPOSITIVE_DESC = re.compile(r"\b(?:[a-z]+est|first|only|one\sof|second|third)\b")
+_SEMI_ITEM = re.compile(rf"(?:^|,\s|\s)(?:the\s)?(?P<name>{NAME}{_SUFFIX_ORG})\s?\.?$")
 
 
 def _join_org_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -899,11 +954,68 @@ def _join_org_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 def _listed_names(text: str, pos: int, end: int) -> list[Item]:
     """Names in a list, each filling its item ("..., various levels of government, and the Port of Halifax")."""
     out: list[Item] = []
-    for a, b in _join_org_heads(text, chunks(text, pos, end)):
+    spans = _join_org_heads(text, chunks(text, pos, end))
+    generic = {i for i, (a, b) in enumerate(spans) if text[a:b].strip(" .").split(" and ")[0] in _GENERIC_ORG_WORDS}
+    for i, (a, b) in enumerate(spans):
+        if generic & {i - 1, i, i + 1}:
+            continue
         match = _ORG_NAME.match(text, a, b)
-        if match and (text[match.end() : b].strip(" .") == "" or text[match.end() : b].lstrip().startswith("(")):
+        if not match and _LIST_BREAK.search(text, a, b):
+            break  # "..., and Wheeler Clinic The Town of Plainville is one of ...": the list is over
+        if match and _PAREN.sub("", text[match.end() : b], count=1).strip(" .") == "":
+            if _APPOSITIVE_DESC.search(text, a, match.start("name")):
+                continue
             out.append(Item(match.group("name"), match.start("name"), match.end("name")))
+    if len(out) <= 1 and text[pos - 2 : pos] == ": " and ";" in text[pos:end]:
+        return _semicolon_names(text, pos, end) or out
     return out
+
+
+def _semicolon_names(text: str, pos: int, end: int) -> list[Item]:
+    """"four companies: mega-conglomerate Berkshire Hathaway; one of the largest builders, Kiewit Corporation; and ..."."""
+    out: list[Item] = []
+    for part in re.finditer(r"[^;]+", text[pos:end]):
+        a, b = pos + part.start(), pos + part.end()
+        while a < b and text[a] == " ":
+            a += 1
+        if text.startswith("and ", a):
+            a += 4
+        match = _SEMI_ITEM.search(text, a, b)
+        if not match or RELATIVE.search(text, a, match.start("name")) or len(text[a:match.start("name")].split()) > 12:
+            return []
+        out.append(Item(match.group("name"), match.start("name"), match.end("name")))
+    return out if len(out) > 1 else []
+
+
+def _hq(ctx: Context, cue_start: int, items: list[Item]) -> Iterator[Candidate]:
+    for item in items:
+        if _org_ok(ctx, item.value):
+            yield Candidate("employer", item.value, cue_start, item.end, qualifiers={"role": "headquarters"}, confidence=0.75)
+
+
+def _orgs_before(ctx: Context, sentence: Sentence, match: re.Match[str]) -> list[Item]:
+    """The organisations listed before "are headquartered in": "Indian firms such as ISRO, Infosys and HAL"."""
+    text = ctx.text
+    body = strip_intro(text[sentence.start : match.start()])
+    start = match.start() - len(body)
+    openers = list(_LIST_OPENER.finditer(text, start, match.start()))
+    opener = openers[-1] if openers else None
+    if opener is not None:
+        start = opener.end()
+    end = match.start()
+    apposition = _APPOSITION_END.search(text, start, end)
+    if apposition and apposition.start() > start:
+        end = apposition.start()  # "Dominion Energy and WestRock, Fortune 500 companies,"
+    if RELATIVE.search(text, start, end):
+        return []
+    spans = _join_org_heads(text, chunks(text, start, end))
+    items = []
+    for a, b in spans:
+        found = _ORG_NAME.match(text, a, b)
+        if not found or text[found.end() : b].strip(" .") not in ("",) and not text[found.end() : b].lstrip().startswith("("):
+            return []  # every chunk must be a name: "3M has over 70,000 employees ... and now has its headquarters"
+        items.append(Item(found.group("name"), found.start("name"), found.end("name")))
+    return items if len(items) > 1 or opener is not None or apposition else []
 
 
 def _org_ok(ctx: Context, name: str) -> bool:
@@ -936,18 +1048,38 @@ def _employers(ctx: Context) -> Iterator[Candidate]:
             for match in cue.finditer(text, sentence.start, sentence.end):
                 if about is not True or not cue_of_topic(sentence, match.start()):
                     continue
-                for item in _listed_names(text, match.end(), sentence.end):
-                    if _org_ok(ctx, item.value):
-                        yield Candidate("employer", item.value, match.start(), item.end,
-                                        qualifiers={"role": "headquarters"}, confidence=0.75)
-        for match in _HQ_HERE_LIST.finditer(text, sentence.start, sentence.end):
-            if not subject_ref(ctx, match.group("where")):
+                if _FORMERLY.search(text, max(sentence.start, match.start() - 40), match.start()):
+                    continue  # "was formerly the headquarters of ..."
+                if match.group().endswith("for ") and not re.search(r"\b(?:is|are)\s(?:also\s)?(?:the\s)?$", text[max(sentence.start, match.start() - 20) : match.start()]):
+                    continue  # "headquarters for the resistance": only "is the headquarters for X" lists firms
+                yield from _hq(ctx, match.start(), _listed_names(text, match.end(), sentence.end))
+        # "The headquarters of A, B and C are also located in the city"
+        body = strip_intro(sentence.text)
+        lead = _HQ_OF.match(text, sentence.end - len(body) + (4 if body.startswith(("The ", "the ")) else 0), sentence.end)
+        if lead and about is not True:
+            located = _LOCATED_HERE.search(text, lead.end(), sentence.end)
+            if located and subject_ref(ctx, located.group("where")):
+                yield from _hq(ctx, lead.start(), _listed_names(text, lead.end(), located.start()))
+        # "X is home to several Fortune 500 companies, including A, B and C"
+        for match in _HOME_COMPANIES.finditer(text, sentence.start, sentence.end):
+            if about is not True or not cue_of_topic(sentence, match.start()):
                 continue
-            for item in _listed_names(text, match.end(), sentence.end):
-                if _org_ok(ctx, item.value):
-                    yield Candidate("employer", item.value, match.start(), item.end,
-                                    qualifiers={"role": "headquarters"}, confidence=0.75)
-        # "Kazakhmys is headquartered in Jezkazgan"
+            cue = match.group()
+            if not match.group("hq") and not re.search(r"(?i)headquarter|fortune", cue) and \
+                    _ELSEWHERE_COMPANIES.search(match.group("adj")):
+                continue  # "home to international companies such as Siemens": branches, not headquarters
+            if _FORMERLY.search(text, max(sentence.start, match.start() - 40), match.start()):
+                continue
+            yield from _hq(ctx, match.start(), _listed_names(text, match.end(), sentence.end))
+        for cue in (_HQ_HERE_LIST, _HQ_HERE_INCLUDING):
+            for match in cue.finditer(text, sentence.start, sentence.end):
+                if subject_ref(ctx, match.group("where")):
+                    yield from _hq(ctx, match.start(), _listed_names(text, match.end(), sentence.end))
+        body_start = sentence.end - len(strip_intro(sentence.text))
+        also = _ALSO_HQ.match(text, body_start, sentence.end)
+        if also and subject_ref(ctx, also.group("where")):
+            yield from _hq(ctx, also.start(), _listed_names(text, also.end(), sentence.end))
+        # "Kazakhmys is headquartered in Jezkazgan", "ISRO, Infosys, Wipro and HAL are headquartered in the city"
         for match in _HQ_IN.finditer(text, sentence.start, sentence.end):
             where = name_items(text, match.end(), sentence.end)
             here = (where and refers_to_subject(where[0].value, ctx.aliases)) or re.match(
@@ -955,11 +1087,20 @@ def _employers(ctx: Context) -> Iterator[Candidate]:
             )
             if not here:
                 continue
+            end = match.end() + (where[0].end - match.end() if where else 8)
+            items = _orgs_before(ctx, sentence, match) if (match.group("verb") or match.group("have")) else []
+            if items:
+                for item in items:
+                    if _org_ok(ctx, item.value):
+                        yield Candidate("employer", item.value, item.start, end, qualifiers={"role": "headquarters"},
+                                        confidence=0.75)
+                continue
             org = re.search(rf"(?:^|\s)(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)$", text[sentence.start : match.start()])
+            if org and " and " in org.group(1) and not _ORG_HEAD_AFTER_AND.search(org.group(1).rsplit(" and ", 1)[1]):
+                continue  # "Seagate Technologies and Wells Fargo Bank": two organisations, not one
             if org and _org_ok(ctx, org.group(1)) and strip_intro(text[sentence.start : match.start()]).endswith(org.group(1)):
                 start = sentence.start + org.start(1)
-                yield Candidate("employer", org.group(1), start, match.end() + (where[0].end - match.end() if where else 8),
-                                qualifiers={"role": "headquarters"}, confidence=0.75)
+                yield Candidate("employer", org.group(1), start, end, qualifiers={"role": "headquarters"}, confidence=0.75)
         for match in _MAJOR_EMPLOYERS.finditer(text, sentence.start, sentence.end):
             if about is False:
                 continue
