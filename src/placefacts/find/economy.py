@@ -896,10 +896,19 @@ _MAJOR_EMPLOYERS = re.compile(
 )
 # "Kazakhmys, the city's main employer"; "X is the town's largest employer"
 _EMPLOYER_AFTER = re.compile(
-    r"(?:,\s|\s(?:is|was|are|were|has\sbeen|remains|became)\s(?:also\s|now\s)?)(?:the|its|one\sof\sthe)\s"
-    r"(?:(?:city|town|village|area|region|island|county|municipality|community|state)(?:'s|’s)\s)?"
-    r"(?:(?:single|main|largest|biggest|major|principal|leading|primary|dominant)\s){1,2}(?:private\s|public\s|local\s)?employers?\b",
-    re.IGNORECASE,
+    r"(?:,\s(?:which\sis\s|now\s)?|\s(?:(?:is|was|are|were|has\sbeen|remains|became|becomes|which\sis)\s|now\s)"
+    r"(?:also\s|now\s|still\s|thus\s){0,2})(?:the|its|an?|(?:one|two|three)\sof\s(?:the|its))\s"
+    r"(?:(?:city|town|village|area|region|island|county|municipality|community|borough|township)(?:'s|’s)\s)?"
+    r"(?:(?:single|main|largest|biggest|major|principal|leading|primary|dominant|top|two|three|second|third|"
+    r"second[\s-]largest|third[\s-]largest|local)\s){1,3}(?:private\s|public\s|local\s)?employers?\b"
+    r"(?![^,.;]{0,40}\s(?:are|were|include|includes|included)\b)"
+    r"(?:\s(?:in|of)\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*))?",
+)
+# "The largest employer in Madison is the Tyson plant", "Its largest employer is the courier corporation FedEx"
+_EMPLOYER_IS = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|(?:the\s)?(?:city|town|village|area|county|borough)(?:'s|’s))\s(?:(?:single|main|largest|biggest|"
+    r"principal|leading|primary|dominant|top|private|public)\s){1,3}employer\s(?:in\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)\s)?"
+    r"(?:is|was|remains)\s(?:now\s|still\s)?"
 )
 _ADMIN = alternation("admin_units")
 _NOT_ORG = re.compile(
@@ -1108,10 +1117,32 @@ def _employers(ctx: Context) -> Iterator[Candidate]:
                 if _org_ok(ctx, item.value):
                     yield Candidate("employer", item.value, match.start(), item.end,
                                     qualifiers={"role": "main_employer"}, confidence=0.7)
+        for match in _EMPLOYER_IS.finditer(text, sentence.start, sentence.end):
+            where = match.group("where")
+            if where and not subject_ref(ctx, where):
+                continue  # "A major employer in Jefferson County is ... in Golden"
+            if match.group().lower().startswith("its") and about is not True:
+                continue
+            for item in _listed_names(text, match.end(), sentence.end)[:1]:
+                if _org_ok(ctx, item.value):
+                    yield Candidate("employer", item.value, match.start(), item.end,
+                                    qualifiers={"role": "main_employer"}, confidence=0.7)
         for name in re.finditer(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)", sentence.text):
             after = _EMPLOYER_AFTER.match(text, sentence.start + name.end(), sentence.end)
-            if not after or not _org_ok(ctx, name.group(1)):
+            if not after:
                 continue
+            if re.search(r"\b(?:former|formerly|once|until|historically)\b", after.group()):
+                continue
+            where = after.group("where")
+            if where and not subject_ref(ctx, where) and not re.fullmatch(
+                    r"(?:the\s)?(?:area|city|town|village|community|borough|township|municipality|local\s\w+)", where):
+                continue  # "the largest employer in the state"
             start = sentence.start + name.start(1)
-            yield Candidate("employer", name.group(1), start, after.end(), qualifiers={"role": "main_employer"},
-                            confidence=0.7)
+            value = name.group(1)
+            parts = [value]
+            if " and " in value and not _ORG_HEAD_AFTER_AND.search(value.rsplit(" and ", 1)[1]):
+                parts = value.split(" and ")  # "Johns Hopkins Hospital and Johns Hopkins University are the top two employers"
+            for part in parts:
+                if _org_ok(ctx, part):
+                    yield Candidate("employer", part, start, after.end(), qualifiers={"role": "main_employer"},
+                                    confidence=0.7)
