@@ -190,7 +190,10 @@ def extract_paths(
             yield from run_task(task, transform)
         return
     in_flight = window or jobs * WINDOW_PER_JOB
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker)
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        warm_up()  # once, here: forked workers inherit the imports and compiled patterns instead of each redoing them
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
     pending: deque[Future[list[Any]]] = deque()
     try:
         for chunk in _chunks(tasks, chunksize):
