@@ -195,7 +195,10 @@ def name_items(text: str, pos: int, end: int, descriptors: bool = True) -> list[
     return out
 
 
-_CLAUSE_STOP = re.compile(r";|\.\s|\s(?:which|who|where|since|until|because|although|while|but)\b|,\s(?:all|both|each|one\sof|which|who|making)\b")
+_CLAUSE_STOP = re.compile(
+    r";|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bInc)(?<!\b[A-Z])\.\s|"
+    r"\s(?:which|who|where|since|until|because|although|while|but)\b|,\s(?:all|both|each|one\sof|which|who|making|having)\b"
+)
 _CHUNK_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s)?|\s(?:and|as\swell\sas)\s")
 _OF_WORD = re.compile(r"\sof\s[A-Z][a-z]+$")
 AND_TAIL = re.compile(r"\sand\s[A-Z][a-z]+(?=\s?[(,.;]|\s[a-z]|$)")

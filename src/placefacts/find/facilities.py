@@ -25,6 +25,7 @@ from placefacts.find.textutil import NAME, Sentence, fold
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
 from placefacts.normalise.units import LENGTH_UNIT, POWER_UNIT, to_m, to_mw
+from placefacts.resolve.countries import country, division_country
 
 _HEADS = entries("facility_heads")
 _NAMED_HEADS = {k: v for k, v in _HEADS.items() if k[0].isupper()}
@@ -81,8 +82,17 @@ _CLASS = (
     r"forts|campuses|refineries|power\sstations|power\splants|shipyards|bases|camps|sites"
 )
 _CLASS_CUE = re.compile(
-    rf"\b(?P<class>{_CLASS})(?:\sof\s(?:interest|note))?(?::\s|,\s(?:including|notably|most\snotably|especially|such\sas|"
-    rf"among\sthem|like)\s|\s(?:include|includes|included|including|such\sas|like)\s|,\s(?=(?:the\s)?[A-Z]))"
+    rf"\b(?P<class>{_CLASS})(?:\sof\s(?:interest|note))?"
+    rf"(?P<where>\s(?:in|of)\s(?:the\s)?(?:city|town|area|village|municipality|{NAME}))?"
+    rf"(?::\s|,\s(?:including|notably|most\snotably|especially|such\sas|"
+    rf"among\sthem|like)\s|\s(?:include|includes|included|including|such\sas|like)\s|,\s(?=(?:the\s)?[A-Z])|"
+    rf"\s(?:are|were)\s(?:located|based|situated)\s(?:in|within)\s(?P<where2>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*),?\s"
+    rf"(?:including|such\sas|notably|most\snotably)\s)"
+)
+# "Of the area's many colleges and universities, the University of Chicago, ...": the subject's, in the intro
+_OWNER_INTRO = re.compile(
+    rf"(?:Of|Among|In)\s(?:the\s(?:area|city|town|region|village|municipality)(?:'s|’s)|its|(?P<owner>{NAME})(?:'s|’s))\s"
+    r"(?:[a-z-]+\s){0,5}$"
 )
 _PRESENCE = re.compile(
     r"\b(?:(?:is|was|are|were|has\sbeen|had\sbeen)\s(?:also\s)?(?:the\s)?(?:location|site|seat)\sof|(?:is|was|are|were)\s"
@@ -113,7 +123,7 @@ _HEAD_WORDS = frozenset(
        "colleges", "schools", "buildings", "landmarks", "attractions", "museums", "churches", "parks", "stadiums",
        "stadia", "bridges", "institutions", "ports", "plants", "mines", "factories", "hospitals", "monuments",
        "temples", "mosques", "castles", "palaces", "forts", "campuses", "refineries", "shipyards", "bases", "camps",
-       "sites", "cathedrals"}
+       "sites", "cathedrals", "sights", "structures", "birthplace"}
 )
 _YEAR_AFTER = re.compile(
     r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
@@ -163,6 +173,10 @@ def _first_of_run(name: str) -> str:
     return name
 
 
+_AND_ACRONYM = re.compile(r"\sand\s(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+(?=\s\([A-Z]{2,}\))")
+_TRAILING_WORD = re.compile(r"\s(?:As|In|On|At|The|A|It|This|By|For|From|With|After|During|Since|Today)$")
+
+
 def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] | None:
     """A facility name at `pos` (with a following lower-case head): value, start, end, kind."""
     match = _NAME_RE.match(text, pos, end)
@@ -175,6 +189,12 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] 
     if " at " in name and not _kind(name.split(" at ")[0]):
         name = name.split(" at ")[0]  # only "University of Alabama at Birmingham" joins
     name = _first_of_run(name)
+    acronym = _AND_ACRONYM.match(text, match.start("name") + len(name), end)
+    if acronym and " of " in name:
+        name = text[match.start("name") : acronym.end()]  # "National Institute of Policy and Strategic Studies (NIPSS)"
+    trailing = _TRAILING_WORD.search(name)
+    if trailing and len(name.split()) > 2:
+        name = name[: trailing.start()]  # "Crescent High School As of the census": a lost full stop
     joined_head = _AND_HEAD.match(text, match.start("name") + len(name), end)
     if joined_head and len(name.split()) <= 2 and _kind(name) is None and _kind(joined_head.group(1)):
         name = text[match.start("name") : joined_head.end()]  # "the National Science and Media Museum"
@@ -235,9 +255,23 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
             inner = _name_at(text, part.end(), b)
             if inner and inner[3] and inner[3] not in _AIR:
                 begin = part.end()  # "the east portal of the Hoosac Tunnel"
+        one_of = _ONE_OF.match(text, a, b) or _ONE_OF.match(text, begin, b)
+        if one_of:
+            begin = one_of.end()  # "one of the world's largest zinc refineries"
         named = _name_at(text, begin, b)
-        if named and named[1] == begin or (named and text[begin:named[1]].strip() in ("", "the")):
+        if not named or named[1] != begin and text[begin:named[1]].strip() not in ("", "the"):
+            described = _DESCRIBED.match(text, begin, b)
+            inner = _name_at(text, described.end(), b) if described else None
+            if inner and inner[3] and inner[3] not in _AIR and inner[1] == described.end() and not _GENERIC.match(text, begin, b):
+                named = inner  # "research and development leaders Carnegie Mellon University"
+        if named and named[1] == begin or (named and text[begin:named[1]].strip() in ("", "the")) or \
+                (named and named[3] and _DESCRIBED.fullmatch(text, begin, named[1])):
             value, start, stop, kind = named
+            particle = re.search(r"\b(?:de|van|von|da|di|du|del|della|le|la|al|el)\s$", text[begin : named[1]])
+            if particle:
+                value, start = text[particle.start() : stop], particle.start()  # "the de Young Museum"
+            if len(value) < 4 or value in ("St.", "Mt.") or (kind is None and (country(value) or division_country(value))):
+                continue
             if kind in _AIR or not _ENDS_ITEM.match(text, stop, b):
                 yield from _named_only(pending)
                 pending = None  # "the Gothic royal chapel of ...": the name is a modifier, not the item
@@ -263,8 +297,33 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
         yield from _flush(pending)
         pending = None
         if generic and generic.start() == begin and _generic_ok(generic):
-            pending = _Found(generic.group("value"), _GENERIC_HEADS[_norm(generic.group("head"))], generic.start(), generic.end(), False)
+            value = _singular(generic.group("value")) if one_of else generic.group("value")
+            pending = _Found(value, _GENERIC_HEADS[_norm(generic.group("head"))], generic.start(), generic.end(), False)
     yield from _flush(pending)
+
+
+_ONE_OF = re.compile(
+    r"(?:one|two|three|some)\sof\s(?:the\s)?(?:(?:world|country|nation|region|state|continent|area|city|town|"
+    r"[A-Z][\w-]*)(?:'s|’s)\s)?(?:(?:[a-z]+est|most\s[a-z]+|largest|biggest|main|major|few|best-known)\s){1,2}"
+)
+# Lower-case words before a listed name, none of them a preposition: "research and development leaders X University"
+_DESCRIBED = re.compile(
+    r"(?:(?!(?:of|in|at|from|near|to|into|for|by|with|on|as|former|formerly|now|or|and|than|but|if|so|not|which|that|"
+    r"who|is|are|was|were|it|its|their|has|have|had)\b)[a-z][\w-]*\s){1,5}(?:the\s)?"
+)
+
+
+def _singular(value: str) -> str:
+    """"zinc refineries" -> "zinc refinery" (one of the world's largest ...)."""
+    words = value.split(" ")
+    last = words[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "sses")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "works")):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 # What may follow a listed name in its chunk: nothing, a parenthetical, or a clause about it.
@@ -366,6 +425,251 @@ def _contains_subject(ctx: Context, value: str) -> bool:
     return False
 
 
+# ---------------------------------------------------------------- landmark lists
+# "Landmarks in the city include A, B, the C, and D"; "Popular attractions include "A", a long beach; B, a
+# riverfront parkland; ...": each named item is an installation of the place; its kind comes from its head word,
+# from its apposition ("a large tropical aquarium"), or is the list's own ("landmark").
+
+_LANDMARK_CLASS = re.compile(
+    r"\b(?P<class>(?i:landmarks|attractions|sights|buildings|structures|places\sof\sinterest|points\sof\sinterest|"
+    r"tourist\sspots|monuments))\b"
+    r"(?P<where>\s(?:in|of|around)\s(?:the\s)?(?:city|town|village|area|municipality|island|"
+    rf"{NAME}))?"
+    r"(?:,?\s(?:such\sas|including|like|among\sthem|notably|especially)\s|\s(?:include|includes|included)\s|"
+    r"\s(?:are|were)\s(?=(?:the\s)?[\"“A-Z])|:\s)"
+)
+# Head words that make a capitalised name a landmark: "Navy Pier", "Millennium Park", "Fisherman's Wharf".
+_LANDMARK_HEADS = {
+    "Park": "park", "Parklands": "park", "Pier": "pier", "Tower": "tower", "Towers": "tower", "Gardens": "garden",
+    "Garden": "garden", "Square": "square", "Plaza": "square", "Market": "market", "Bazaar": "market",
+    "Hall": "hall", "House": "house", "Centre": "centre", "Center": "centre", "Wharf": "wharf", "Sanctuary": "sanctuary",
+    "Reserve": "reserve", "Field": "stadium", "Racetrack": "racecourse", "Studios": "studio", "Building": "building",
+    "Buildings": "building", "Memorial": "memorial", "Monument": "monument", "Statue": "statue", "Fountain": "fountain",
+    "Gate": "gate", "Arch": "arch", "Mausoleum": "mausoleum", "Ruins": "ruins", "Walk": "promenade",
+    "Riverwalk": "promenade", "Boardwalk": "promenade", "Promenade": "promenade", "Coliseum": "arena",
+    "Colosseum": "arena", "Amphitheatre": "amphitheatre", "Amphitheater": "amphitheatre", "Mall": "shopping centre",
+    "Theatre": "theatre", "Theater": "theatre", "Campus": "campus", "Hotel": "hotel", "Mill": "mill",
+    "Cemetery": "cemetery", "Lighthouse": "lighthouse", "Aquarium": "aquarium", "Zoo": "zoo", "Dome": "building",
+    "Pavilion": "pavilion", "Stadium": "stadium", "Arena": "arena", "Bridge": "bridge", "Tunnel": "tunnel",
+    "Baths": "baths", "Wall": "wall", "Walls": "wall", "Gallery": "museum", "Library": "library", "Castle": "castle",
+    "Palace": "palace", "Fort": "fort", "Fortress": "fort", "Temple": "temple", "Church": "church",
+    "Cathedral": "church", "Mosque": "mosque", "Shrine": "shrine", "Museum": "museum", "Observatory": "observatory",
+    "Pagoda": "temple", "Minaret": "tower", "Clock Tower": "tower", "Opera House": "theatre",
+}
+_LANDMARK_HEAD = re.compile(r"\s(?P<head>" + "|".join(sorted(_LANDMARK_HEADS, key=len, reverse=True)) + r")$")
+_LANDMARK_PREFIX = re.compile(r"^(?P<head>Tower|Hall|Gate|Monument|Temple|Statue|Palace|Park|Arch)\sof\s")
+# Natural features, districts, events, performing companies and teams are no installation.
+_NOT_LANDMARK = re.compile(
+    r"\b(?:Island|Islands|Isle|Hill|Hills|Mountain|Mountains|Mount|Mt\.?|River|Lake|Bay|Creek|Valley|Falls|Cape|Point|"
+    r"Peninsula|Beach|Coast|Sea|Ocean|Gorge|Canyon|Cave|Caves|Glacier|Volcano|Desert|Forest|Springs|Delta|Reef|"
+    r"District|Quarter|Chinatown|Neighbourhood|Neighborhood|Downtown|Old\sTown|Walled\sCity|Festival|Race|"
+    r"Championship|Championships|Bowl|Cup|Games|Open|Tournament|Show|Fair|Carnival|Parade|Week|Marathon|Classic|"
+    r"Ballet|Symphony|Orchestra|Opera|Philharmonic|Company|Team|Club|FC|League|Stage|Series|"
+    r"Awards?|Prize|Highway|Road|Street|Avenue|Route|Trail|Lane|Scar|Cove|Tarn|Crag|Rock|Rocks|Pass|Glen|Dale|Moor|"
+    r"Fell|Pike|Wetlands?|Marsh|Swamp|Dunes|Heights)$|^(?:Mount|Mt\.?|Lake|Cape|Isle|Carnival|Festival|Feast|Fiesta)\s"
+)
+# Nouns of an apposition that say what a listed name is: "Reef HQ, a large tropical aquarium ...".
+_APPOSITION_KINDS = {
+    "aquarium": "aquarium", "museum": "museum", "park": "park", "parkland": "park", "garden": "garden",
+    "gardens": "garden", "zoo": "zoo", "tower": "tower", "memorial": "memorial", "monument": "monument",
+    "building": "building", "church": "church", "cathedral": "church", "temple": "temple", "mosque": "mosque",
+    "shrine": "shrine", "palace": "palace", "castle": "castle", "fort": "fort", "fortress": "fort",
+    "theatre": "theatre", "theater": "theatre", "market": "market", "stadium": "stadium", "arena": "arena",
+    "bridge": "bridge", "pier": "pier", "square": "square", "beach": "beach", "promenade": "promenade",
+    "strip": "promenade", "reserve": "reserve", "sanctuary": "sanctuary", "hotel": "hotel", "mall": "shopping centre",
+    "library": "library", "gallery": "museum", "observatory": "observatory", "lighthouse": "lighthouse",
+    "mausoleum": "mausoleum", "statue": "statue", "amphitheatre": "amphitheatre", "amphitheater": "amphitheatre",
+    "racecourse": "racecourse", "racetrack": "racecourse", "mansion": "house", "house": "house", "hall": "hall",
+    "complex": "complex", "centre": "centre", "center": "centre", "attraction": "attraction", "landmark": "landmark",
+    "venue": "venue", "plaza": "square", "fountain": "fountain", "gate": "gate", "wharf": "wharf",
+}
+_NATURAL_NOUN = re.compile(
+    r"\b(?:island|islands|hill|hills|mountain|mountains|river|lake|bay|creek|valley|waterfall|falls|cape|peninsula|"
+    r"volcano|cave|glacier|forest|reef|suburb|neighbou?rhood|district|festival|event|team|race|championship)\b"
+)
+_APPOSITION = re.compile(r",?\s(?:(?:an?|the|one\sof\sthe)\s)(?P<desc>[^,;()]{2,90})")
+_BIRTHPLACE_ITEM = re.compile(rf"(?:the\s)?(?:birthplace|birth\splace|childhood\shome)\sof\s(?:(?:[a-z]+|[A-Z][a-z]+)\s){{0,3}}?(?P<person>{NAME})")
+_QUOTE = "\"“”'‘’"
+
+
+def _landmark_parts(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The items of a landmark list: ';'-separated where the list uses semicolons, else ',' and 'and'."""
+    region = text[pos:end]
+    if region.count(";") >= 1 and re.search(r";\s(?:and\s)?(?:the\s)?[\"“A-Z]", region):
+        out = []
+        for part in re.finditer(r"[^;]+", region):
+            a, b = pos + part.start(), pos + part.end()
+            out.append((a, b))
+        return out
+    return _join_shared_heads(text, _split_outside(text, pos, end))
+
+
+_ITEM_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s|or\s)?|\s(?:and|as\swell\sas)\s|—")
+
+
+def _split_outside(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Comma/and chunks outside parentheses up to the end of the clause."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    start = i = pos
+    while i < end:
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if c == ";":
+                break
+            sep = _ITEM_SEP.match(text, i, end)
+            if sep and sep.group() == " and " and _OF_AND.search(text, start, i) and AND_TAIL.match(text, i, end):
+                sep = None  # "Museum of Science and Industry" is one name
+            if sep:
+                out.append((start, i))
+                start = i = sep.end()
+                continue
+        i += 1
+    out.append((start, i))
+    return out
+
+
+_OF_AND = re.compile(r"\sof\s(?:the\s)?(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*$")
+_LANDMARK_LEAD = re.compile(
+    r"(?:(?:and|the|The|a|an|its|their|several|many|numerous|famous|renowned|historic|historical|iconic|former|old|"
+    r"ancient|new|modern|popular|world-famous|world\sheritage-listed|World\sHeritage-listed|listed|restored|"
+    r"resurrected|nearby|adjacent|also|the\sso-called|so-called)\s)+"
+)
+
+
+def _landmark_kind(name: str) -> str | None:
+    kind = _kind(name)
+    if kind:
+        return kind
+    head = _LANDMARK_HEAD.search(" " + name)
+    if head:
+        return _LANDMARK_HEADS[head.group("head")]
+    prefix = _LANDMARK_PREFIX.match(name)
+    return _LANDMARK_HEADS[prefix.group("head")] if prefix else None
+
+
+def _apposition_kind(desc: str) -> str | None:
+    """"a large tropical aquarium holding ..." -> "aquarium"; "a large neighbouring island" -> "" (not one)."""
+    words = re.findall(r"[a-z]+", desc.split(" of ")[0].split(" which ")[0].split(" that ")[0].lower())
+    for word in words[:6]:
+        if _NATURAL_NOUN.fullmatch(word):
+            return ""
+        if word in _APPOSITION_KINDS:
+            return _APPOSITION_KINDS[word]
+    return None
+
+
+def _landmarks(ctx: Context, text: str, pos: int, end: int) -> Iterator[_Found]:
+    """Installations named in a landmark or attraction list from `pos`."""
+    parts = _landmark_parts(text, pos, end)
+    found: list[_Found] = []
+    for index, (a, b) in enumerate(parts):
+        if re.search(r"\b(?:including|such\sas|among\sthem)\b", text[a:b]):
+            break  # "..., and a number of waterfalls including ...": another list
+        lead = _LANDMARK_LEAD.match(text, a, b)
+        begin = lead.end() if lead else a
+        while begin < b and text[begin] in _QUOTE + " ":
+            begin += 1
+        birth = _BIRTHPLACE_ITEM.match(text, begin, b)
+        if birth:
+            value = f"birthplace of {birth.group('person')}"
+            found.append(_Found(value, "historic house", birth.start(), birth.end(), True))
+            continue
+        if found and re.match(r"(?:an?|one\sof\sthe)\s[a-z]", text[a:b].lstrip()):
+            kind = _apposition_kind(text[a:b].lstrip())
+            if kind == "":
+                found.pop()  # "Magnetic Island, a large neighbouring island"
+            elif kind and found[-1].kind == "landmark":
+                found[-1].kind = kind
+            continue
+        named = _name_at(text, begin, b)
+        if not named or text[begin : named[1]] not in ("", "The ", "the "):
+            continue
+        value, start, stop, kind = named
+        if country(value) or division_country(value) or (index and re.search(rf"\sin\s{NAME}\s*$", text[parts[index - 1][0] : parts[index - 1][1]])
+                                                          and text[parts[index - 1][1] : a] == ", " and _landmark_kind(value) is None):
+            continue  # "... Clock Tower in London, England": the qualifier of a place, not an item
+        plural = re.match(r"\s(?P<head>mosques|palaces|churches|temples|castles|towers|museums|gardens|bridges|halls)\b", text[stop:b])
+        if plural:
+            head = plural.group("head")
+            singular = head[:-3] if head.endswith("ches") else head[:-1]
+            value, stop = f"{value} {singular}", stop + plural.end()
+            kind = _GENERIC_HEADS.get(singular) or _LANDMARK_HEADS.get(singular.capitalize())
+            if found and found[-1].kind == "landmark" and text[found[-1].end : a].strip() == "and" and " " not in found[-1].value:
+                found[-1].value += f" {singular}"  # "the Amalienborg and Christiansborg palaces"
+                found[-1].kind = kind or "landmark"
+        joined = re.match(rf"\s\([^()]*\)\s((?:{_CAP_WORD}\s)*{_CAP_WORD})(?![\w'’-])", text[stop:b])
+        if joined and _landmark_kind(value + " " + joined.group(1)):
+            value = value + " " + joined.group(1)  # "the Willis (Sears) Tower"
+            stop += joined.end()
+            kind = _kind(value)
+        weak = _landmark_kind(value) if kind is None else None
+        rest = text[stop:b]
+        while rest[:1] in _QUOTE and rest:
+            rest = rest[1:]
+        rest_clean = _PAREN_RE.sub("", rest, count=1)
+        if re.match(r"\s?\((?:[A-Z]{2,5}|[A-Z][a-z]+\s[A-Z]{2,5})\)", rest):
+            continue  # "the Carolina Panthers (NFL)": a team
+        apposition = _APPOSITION.match(rest_clean)
+        if apposition:
+            desc_kind = _apposition_kind(apposition.group("desc"))
+            if desc_kind == "":
+                continue
+            kind = kind or desc_kind or weak
+        elif rest_clean.strip(" .\"”") and not re.match(r",?\s(?:in|on|at|near|which|that|located|built|opened|"
+                                                       r"designed|completed|dating|founded|(?:is|was)\s)", rest_clean):
+            continue  # "Saw Mill River daylighting": the name modifies something else
+        kind = kind or weak
+        if _NOT_LANDMARK.search(value) and not _kind(value):
+            continue
+        if value.endswith(("'s", "’s")) or len(value) < 3 or ctx.is_subject(value):
+            continue
+        if kind is None and (len(value.split()) == 2 and _looks_personal(value)):
+            continue
+        found.append(_Found(value, kind or "landmark", start, stop, True))
+    yield from found
+
+
+_PAREN_RE = re.compile(r"\s?\([^()]*\)")
+_LANDMARK_WORDS = frozenset({"landmarks", "attractions", "buildings", "monuments"})
+_FIRST_NAMES = frozenset(
+    "John James William George Charles Thomas Robert Henry Edward Richard Joseph Mary Elizabeth Anne Margaret "
+    "Sarah Jane David Michael Peter Paul Mark Andrew Samuel Benjamin Frederick Albert Alexander".split()
+)
+
+
+def _looks_personal(value: str) -> bool:
+    return value.split()[0] in _FIRST_NAMES
+
+
+def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], about: bool | None) -> bool:
+    """Whose landmarks: the subject's ("Landmarks in the city include", "Tehran's landmarks", "It is home to
+    numerous landmarks, including") — not "the landmarks of Paris" in another town's article."""
+    where = match.group("where")
+    if where:
+        place = where.split(" ", 2)[-1] if where.strip().split()[0] in ("in", "of", "around") else where
+        place = re.sub(r"^(?:in|of|around)\s(?:the\s)?", "", where.strip())
+        return subject_ref(ctx, place) or subject_ref(ctx, "the " + place)
+    text = ctx.text
+    body = strip_intro(sentence.text)
+    body_start = sentence.end - len(body)
+    before = text[body_start : match.start()]
+    if about is True and cue_of_topic(sentence, match.start()):
+        return True
+    owner = re.match(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?:'s|’s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?", before)
+    if owner and owner.group("owner") and not refers_to_subject(owner.group("owner"), ctx.aliases):
+        return False
+    rest = before[owner.end() if owner else 0 :]
+    # only adjectives before the class noun: "Popular attractions include", "Other notable attractions include"
+    return bool(re.fullmatch(r"(?:(?:[A-Z][a-z]+|[a-z]+|[a-z]+-[a-z]+)\s(?:and\s)?){0,4}", rest)) and not re.search(
+        r"\b(?:nearby|near|neighbouring|neighboring|surrounding|other\scities|region(?:al)?)\b", rest, re.IGNORECASE
+    )
+
+
 def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
     text = ctx.text
     about = about_subject(sentence.text, ctx.aliases)
@@ -406,18 +710,31 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
             for value, begin, stop, kind in _distribute(items):
                 if kind and kind not in _AIR:
                     yield _Found(value, kind, begin, max(stop, match.end()), True)
+    landmark_lists = []
+    for match in _LANDMARK_CLASS.finditer(text, sentence.start, sentence.end):
+        if _landmark_owner_ok(ctx, sentence, match, about):
+            landmark_lists.append(match)
+            yield from _landmarks(ctx, text, match.end(), sentence.end)
     if about is False and not there:
         for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end):
-            if re.match(r"(?:These|Those|Such|Its|The\s(?:city|town)(?:'s|’s))\b", strip_intro(sentence.text)):
+            if landmark_lists or match.group("class") in _LANDMARK_WORDS or not _class_where_ok(ctx, match):
+                continue
+            owner = _OWNER_INTRO.search(text, sentence.start, match.start())
+            if owner and owner.group("owner") and not refers_to_subject(owner.group("owner"), ctx.aliases):
+                owner = None
+            if owner or _where(match) or re.match(r"(?:These|Those|Such|Its|The\s(?:city|town)(?:'s|’s))\b", strip_intro(sentence.text)):
                 yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
         return
     for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end):
+        if any(m.start() <= match.start() < m.end() + 5 for m in landmark_lists) or not _class_where_ok(ctx, match):
+            continue
         yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
     for match in _PRESENCE.finditer(text, sentence.start, sentence.end):
         sentence_there = match.group().lower().startswith("there")
         if not (sentence_there or (about is True and cue_of_topic(sentence, match.start()))):
             continue
-        if _CLASS_CUE.search(text, match.end(), min(sentence.end, match.end() + 60)):
+        cue = _CLASS_CUE.search(text, match.end(), min(sentence.end, match.end() + 60))
+        if cue and _class_where_ok(ctx, cue):
             continue  # "has attractions such as ...": the class noun's list
         yield from _from_list(text, match.end(), sentence.end, None)
     # "In 1973 a large mining and metallurgical complex was constructed", "many refineries have opened"
@@ -425,6 +742,19 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
         for match in cue.finditer(text, sentence.start, sentence.end):
             if _generic_ok(match):
                 yield _Found(match.group("value"), _GENERIC_HEADS[_norm(match.group("head"))], match.start("value"), match.end(), False)
+
+
+def _where(match: re.Match[str]) -> str:
+    where = match.group("where") or match.group("where2") or ""
+    return re.sub(r"^\s?(?:in|of)\s", "", where).strip()
+
+
+def _class_where_ok(ctx: Context, match: re.Match[str]) -> bool:
+    """"universities in the city include ...": the place named with the class noun must be the subject."""
+    where = _where(match)
+    if where and match.group().endswith(", ") and match.group("where"):
+        return False  # "the high schools in Richland, Ollie, Packwood and Farson": places, not a list of schools
+    return not where or subject_ref(ctx, where) or subject_ref(ctx, where.removeprefix("the "))
 
 
 def _class_kind(word: str) -> str:
@@ -452,12 +782,15 @@ def find_facilities(ctx: Context) -> Iterator[Candidate]:
             found.append((_Found(str(employer.value), kind, employer.start, employer.end, True), None, None))
     named_kinds = {f.kind for f, _, _ in found if f.named}
     seen: set[str] = set()
-    seen_generic: set[str] = set()
+    seen_generic: dict[str, list[str]] = {}
     for item, sentence, year in found:
         if not item.named:
-            if item.kind in named_kinds or item.kind in seen_generic:
-                continue  # "a power station, Kazakhmys Power Plant"; "refineries" then "the oil refinery"
-            seen_generic.add(item.kind)
+            if item.kind in named_kinds:
+                continue  # "a power station, Kazakhmys Power Plant"
+            key = fold(_singular(item.value))
+            if any(key.endswith(k) or k.endswith(key) or " " not in k or " " not in key for k in seen_generic.get(item.kind, [])):
+                continue  # "refineries" then "the oil refinery"; "a zinc refinery, a nickel refinery" stay two
+            seen_generic.setdefault(item.kind, []).append(key)
         key = fold(item.value)
         if key in seen or ctx.is_subject(item.value) or refers_to_subject(item.value, ctx.aliases):
             continue
