@@ -18,7 +18,8 @@ from placefacts.find.lexicon import alternation, entries
 
 _CATEGORY = re.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
 _COPULA = re.compile(
-    r"(?:\bis|\bwas|\bare|\bwere|(?<=\bit)'s|(?<=\bit)’s|\bremains|\bserves as|\bbecame)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
+    r"(?:\bis|\bwas|\bare|\bwere|(?<=\bit)'s|(?<=\bit)’s|\bremains|\bserves as|\bbecame|"
+    r"\b(?:established|designated|constituted|chartered)\sas|\bwith\sthe\sstatus\sof)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
     r"(?:one of (?:the\s)?(?:\w+\s)?)?",
     re.IGNORECASE,
 )
@@ -75,7 +76,10 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
 
 # "and" joins another category only directly, or with a comma after a place phrase
 # ("a city in, and the county seat of", "X of the Region, and the capital of Y").
-_JOINER = re.compile(r"(?:\s(?:of|in|on)\b(?:[^;]{0,80}?)?,\s|,\s|\s)and\s(?:is\s)?(?:also\s)?")
+_JOINER = re.compile(
+    r"(?:\s(?:of|in|on)\b(?:[^;]{0,80}?)?,\s|,\s|\s|\s(?:of|in|on)\b[^;,]{0,80}?\s(?=and\s(?:the|a|an)\s))"
+    r"(?:and|as\swell\sas)\s(?:is\s)?(?:also\s)?"
+)
 # A noun phrase without a category, then "and": "historical centre of the Region, and ...".
 _SKIP_PHRASE = re.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
 

@@ -72,12 +72,14 @@ _GOVERNS = r"\s(?:(?:the|a|an|two|its|both|several|major|many)\s)?(?:[a-z][\w-]*
 _WATER_CUE = re.compile(
     r"\b(?:on|at|along|beside|by|near|upon|overlooking|bathed by|banks? of|shores? of|coast of|mouth of|"
     r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|"
-    r"lies on|located on|situated on|contains|and)" + _GOVERNS,
+    r"lies on|located on|situated on|contains|and|surrounded by|bisected by|crossed by|traversed by|"
+    r"(?:immediately|just|directly)\s(?:north|south|east|west)\sof)" + _GOVERNS,
     re.IGNORECASE,
 )
 _LAND_CUE = re.compile(
     r"\b(?:in|on|at|within|heart of|foot of|edge of|lands of|part of|parts of|slopes of|enclave in|"
-    r"situated in|located in|lies in|valley of|plain of|home to)" + _GOVERNS,
+    r"situated in|located in|lies in|valley of|plain of|home to|end of|tip of|side of|corner of|bisected by|"
+    r"surrounded by|crossed by)" + _GOVERNS,
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:]|,\s(?:founded|which|where|who|while|although|but|and is|with)\b|\b(?:founded|established)\b")
@@ -203,7 +205,7 @@ def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
 
 
 _GOVERNED_BY_OTHER = re.compile(
-    rf"(?:(?!(?:Located|Situated|Lying|Founded|Based|Built)\b){NAME}\s(?:located|situated|lying|which lies|on|at)\s[^,;]*$"
+    rf"(?:(?!(?:Located|Situated|Lying|Founded|Based|Built)\b){NAME}\s(?:located|situated|lying|which lies)\s[^,;]*$"
     r"|,\s(?:who|whose|which|where)\b[^,;]*$)"
 )
 # A name used as a modifier: "the Mississippi River watershed", "the Hudson River valley".
