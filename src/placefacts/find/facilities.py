@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_ref, word_set
-from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
+from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro, topic
 from placefacts.find.lexicon import entries
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence, fold
@@ -67,7 +67,7 @@ _LOWER_KIND = {"railway": "railway line", "railroad": "railway line", "line": "r
                "station": "station"}
 # Modifiers a generic keeps ("mining and metallurgical complex", "main commercial port"): not articles, counts, sizes.
 _MODIFIER = (
-    r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|vast|new|modern|old|former|many|several|numerous|two|"
+    r"(?:(?!(?:a|an|the|its|their|large|small|big|huge|giant|massive|vast|new|modern|old|former|many|several|numerous|two|only|"
     r"three|four|five|some|other|one|this|that|these|those|and|of|to|in|for|was|is|were|are|has|have|had|by|with|as|"
     r"first|second|third|fourth|fifth|[a-z]+est)\b)[a-z][a-z-]*\s)"
 )
@@ -83,8 +83,8 @@ _CLASS = (
 )
 _CLASS_CUE = re.compile(
     rf"\b(?P<class>{_CLASS})(?:\sof\s(?:interest|note))?"
-    rf"(?P<where>\s(?:in|of)\s(?:the\s)?(?:city|town|area|village|municipality|{NAME}))?"
-    rf"(?::\s|,\s(?:including|notably|most\snotably|especially|such\sas|"
+    rf"(?P<where>\s(?:in|of|within)\s(?:the\s)?(?:city|town|area|village|municipality|parish|{NAME}))?"
+    rf"(?::\s|\s(?:are|were)\s(?=(?:the\s)?[A-Z][a-z])|,\s(?:including|notably|most\snotably|especially|such\sas|"
     rf"among\sthem|like)\s|\s(?:include|includes|included|including|such\sas|like)\s|,\s(?=(?:the\s)?[A-Z])|"
     rf"\s(?:are|were)\s(?:located|based|situated)\s(?:in|within)\s(?P<where2>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*),?\s"
     rf"(?:including|such\sas|notably|most\snotably)\s)"
@@ -96,7 +96,8 @@ _OWNER_INTRO = re.compile(
 )
 _PRESENCE = re.compile(
     r"\b(?:(?:is|was|are|were|has\sbeen|had\sbeen)\s(?:also\s)?(?:the\s)?(?:location|site|seat)\sof|(?:is|was|are|were)\s"
-    r"(?:also\s)?home\sto|home\sto|has|have|had|hosts|hosted|houses|housed|contains|contained|includes|included|"
+    r"(?:also\s)?home\sto|home\sto|(?:is|was)\s(?:also\s)?(?:the\s)?home\sof|has|have|had|hosts|hosted|houses|housed|"
+    r"contains|contained|includes|included|"
     r"boasts|features|gained|acquired|[Tt]here\s(?:is|are|was|were)(?:\salso)?)\s"
 )
 _LOCATED_IN = re.compile(
@@ -123,7 +124,7 @@ _HEAD_WORDS = frozenset(
        "colleges", "schools", "buildings", "landmarks", "attractions", "museums", "churches", "parks", "stadiums",
        "stadia", "bridges", "institutions", "ports", "plants", "mines", "factories", "hospitals", "monuments",
        "temples", "mosques", "castles", "palaces", "forts", "campuses", "refineries", "shipyards", "bases", "camps",
-       "sites", "cathedrals", "sights", "structures", "birthplace"}
+       "sites", "cathedrals", "sights", "structures", "birthplace", "register", "connected", "linked", "joined"}
 )
 _YEAR_AFTER = re.compile(
     r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
@@ -234,7 +235,8 @@ def _join_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             lead = _LEAD.match(left)
             left = left[lead.end() :] if lead else left
             right = text[a:b].rstrip(" .")
-            if _SHORT_NAME.fullmatch(left) and _kind(left) is None and _SHORT_NAME.fullmatch(right) and _kind(right):
+            if _SHORT_NAME.fullmatch(left) and _kind(left) is None and _SHORT_NAME.fullmatch(right) and \
+                    (_kind(right) or _landmark_kind(right)):
                 out[-1] = (out[-1][0], b)
                 continue
         out.append((a, b))
@@ -454,7 +456,9 @@ _LANDMARK_HEADS = {
     "Baths": "baths", "Wall": "wall", "Walls": "wall", "Gallery": "museum", "Library": "library", "Castle": "castle",
     "Palace": "palace", "Fort": "fort", "Fortress": "fort", "Temple": "temple", "Church": "church",
     "Cathedral": "church", "Mosque": "mosque", "Shrine": "shrine", "Museum": "museum", "Observatory": "observatory",
-    "Pagoda": "temple", "Minaret": "tower", "Clock Tower": "tower", "Opera House": "theatre",
+    "Pagoda": "temple", "Minaret": "tower", "Clock Tower": "tower", "Opera House": "theatre", "Home": "house",
+    "Homestead": "house", "Farmhouse": "house", "Courthouse": "courthouse", "Schoolhouse": "school",
+    "Depot": "railway station", "Armory": "armory", "Inn": "inn", "Tavern": "inn", "Office": "building",
 }
 _LANDMARK_HEAD = re.compile(r"\s(?P<head>" + "|".join(sorted(_LANDMARK_HEADS, key=len, reverse=True)) + r")$")
 _LANDMARK_PREFIX = re.compile(r"^(?P<head>Tower|Hall|Gate|Monument|Temple|Statue|Palace|Park|Arch)\sof\s")
@@ -710,6 +714,10 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
             for value, begin, stop, kind in _distribute(items):
                 if kind and kind not in _AIR:
                     yield _Found(value, kind, begin, max(stop, match.end()), True)
+    yield from _crossings(ctx, sentence, about)
+    yield from _is_the_head(ctx, sentence)
+    register = list(_historic_register(ctx, sentence, about))
+    yield from register
     landmark_lists = []
     for match in _LANDMARK_CLASS.finditer(text, sentence.start, sentence.end):
         if _landmark_owner_ok(ctx, sentence, match, about):
@@ -730,18 +738,105 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
             continue
         yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
     for match in _PRESENCE.finditer(text, sentence.start, sentence.end):
+        if register:
+            break  # "home to three homes on the National Register of Historic Places: ..." is read above
         sentence_there = match.group().lower().startswith("there")
         if not (sentence_there or (about is True and cue_of_topic(sentence, match.start()))):
             continue
         cue = _CLASS_CUE.search(text, match.end(), min(sentence.end, match.end() + 60))
         if cue and _class_where_ok(ctx, cue):
             continue  # "has attractions such as ...": the class noun's list
-        yield from _from_list(text, match.end(), sentence.end, None)
+        region = text[match.end() : sentence.end]
+        if ";" in region and re.search(r";\s(?:and\s)?(?:the\s)?[A-Z]", region):
+            # "home to the X School of Law, New Hampshire's only law school; St. Paul's School, a private school; ..."
+            for part in re.finditer(r"[^;]+", region):
+                yield from _from_list(text, match.end() + part.start(), match.end() + part.end(), None)
+        else:
+            yield from _from_list(text, match.end(), sentence.end, None)
     # "In 1973 a large mining and metallurgical complex was constructed", "many refineries have opened"
     for cue in (_BUILT, _OPENED_MANY):
         for match in cue.finditer(text, sentence.start, sentence.end):
             if _generic_ok(match):
                 yield _Found(match.group("value"), _GENERIC_HEADS[_norm(match.group("head"))], match.start("value"), match.end(), False)
+
+
+_REGISTER_AFTER = re.compile(
+    r"\s(?:is|are|was|were)\s(?:all\s|also\s|each\s|now\s)?(?:listed|placed|added|included|registered)\s(?:on|to|in)\s"
+    r"(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)"
+)
+_REGISTER_BEFORE = re.compile(
+    r"\b(?:on|to|in)\s(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)(?:,?\s(?:including|such\sas)\s|:\s)"
+)
+
+
+def _historic_register(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[_Found]:
+    """"A House, B Church and C Mill are listed on the National Register of Historic Places"; "... on the National
+    Register of Historic Places: A, B and C". Only items whose head says what they are; districts are areas."""
+    text = ctx.text
+    if "Register" not in sentence.text and "NRHP" not in sentence.text:
+        return
+    spans: list[tuple[int, int]] = []
+    for match in _REGISTER_AFTER.finditer(text, sentence.start, sentence.end):
+        body = strip_intro(text[sentence.start : match.start()])
+        spans.append((match.start() - len(body), match.start()))
+    for match in _REGISTER_BEFORE.finditer(text, sentence.start, sentence.end):
+        before = text[sentence.start : match.start()]
+        place = re.search(rf"\bin\s({NAME})\s", before)
+        if (place and subject_ref(ctx, place.group(1))) or (not place and about is True):
+            spans.append((match.end(), sentence.end))
+    for start, end in spans:
+        for a, b in _join_shared_heads(text, chunks(text, start, end)):
+            lead = _LEAD.match(text, a, b)
+            begin = lead.end() if lead else a
+            named = _name_at(text, begin, b)
+            if not named or named[1] != begin or not _ENDS_ITEM.match(text, named[2], b):
+                continue
+            value, begin, stop, kind = named
+            kind = kind or _landmark_kind(value)
+            if kind and kind not in _AIR and not re.search(r"\bHistoric\sDistrict$|\bDistrict$", value):
+                yield _Found(value, kind, begin, stop, True)
+
+
+_CONNECTED = re.compile(r"\b(?:connected|linked|joined|connects|links)\b")
+_CROSSING = re.compile(rf"(?:\bby|\bvia|\bthrough|\band|,)\s(?:the\s)?(?P<name>{NAME})")
+_CROSSING_KINDS = frozenset({"bridge", "tunnel", "causeway"})
+# "The LUKOIL Neftochim Burgas is the largest oil refinery in southeastern Europe"
+_IS_THE_HEAD = re.compile(
+    rf"(?:the\s|The\s)?(?P<name>{NAME})\s(?:is|was|remains)\s(?:also\s)?(?:one\sof\s)?the\s"
+    rf"(?:(?:[a-z]+est|largest|biggest|main|only|oldest|major|principal|most\s[a-z]+)\s){{1,2}}"
+    rf"(?P<head>(?:{_MODIFIER}){{0,2}}(?:{_GENERIC_ALT}|steelworks))\b"
+)
+
+
+def _crossings(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[_Found]:
+    """"Tromsøya is connected to the mainland by the Tromsø Bridge and the Tromsøysund Tunnel": the bridges and
+    tunnels that connect the subject, or a part of it (its island, its centre), are its installations."""
+    text = ctx.text
+    cue = _CONNECTED.search(sentence.text)
+    if not cue:
+        return
+    if about is False:
+        head = topic(sentence.text)
+        if not any(head.lower().startswith(alias) for alias in ctx.aliases if len(alias) > 3):
+            return  # "Detroit and Windsor are connected through ..." in another article
+    last_end = -1
+    for match in _CROSSING.finditer(text, sentence.start + cue.end(), sentence.end):
+        if match.group().startswith((",", "and")) and (last_end < 0 or not re.fullmatch(r"[\s,]*", text[last_end : match.start()])):
+            continue  # "linked to Zárate and the Zárate-Brazo Largo Bridge": a destination, not the way
+        named = _name_at(text, match.start("name") - (4 if text[match.start("name") - 4 : match.start("name")] == "the " else 0), sentence.end)
+        if named and named[3] in _CROSSING_KINDS:
+            last_end = named[2]
+            yield _Found(named[0], named[3], named[1], named[2], True)
+
+
+def _is_the_head(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
+    """A named installation said to be "the largest oil refinery in ...": its kind is the generic."""
+    text = ctx.text
+    for match in _IS_THE_HEAD.finditer(text, sentence.start, sentence.end):
+        name = match.group("name")
+        if not _contains_subject(ctx, name) or ctx.is_subject(name) or _kind(name):
+            continue
+        yield _Found(name, " ".join(match.group("head").split()), match.start("name"), match.end("name"), True)
 
 
 def _where(match: re.Match[str]) -> str:
@@ -794,6 +889,8 @@ def find_facilities(ctx: Context) -> Iterator[Candidate]:
         key = fold(item.value)
         if key in seen or ctx.is_subject(item.value) or refers_to_subject(item.value, ctx.aliases):
             continue
+        if item.named and " " not in key and (key in _HEAD_WORDS or key.capitalize() in _LANDMARK_HEADS):
+            continue  # "the Nazareth Convent and Academy": a head word alone names nothing
         seen.add(key)
         qualifiers = _qualifiers(text, sentence, item, year) if sentence else {"kind": item.kind}
         start = min(item.start, sentence.start if sentence and year and item.start - sentence.start < 120 else item.start)
