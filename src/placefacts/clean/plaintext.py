@@ -91,6 +91,9 @@ def clean_plaintext(raw: str, title: str | None = None) -> Prepared:
             blocks.append(Block(kind, block_start, len(out), section))  # type: ignore[arg-type]
         block_start = None
 
+    content = [i for i, line in enumerate(lines) if not _is_blank(raw, line)]
+    first_content = content[0] if content else -1
+    last_content = content[-1] if content else -1
     for index, (cstart, cend, _line_end) in enumerate(lines):
         lead = _LEAD_WS.match(raw, cstart, cend)
         body_start = lead.end() if lead else cstart
@@ -126,10 +129,10 @@ def clean_plaintext(raw: str, title: str | None = None) -> Prepared:
         gap_start = body_end
         block_lines += 1
         next_blank = index + 1 < len(lines) and _is_blank(raw, lines[index + 1])
-        more_after = any(not _is_blank(raw, line) for line in lines[index + 1 :])
+        more_after = index < last_content
         if next_blank and more_after and block_lines == 1 and block_kind != "item" and _looks_like_heading(raw[body_start:body_end]):
             heading = raw[body_start:body_end]
-            if _title_line(raw, lines, index):
+            if index == first_content:  # the first line of the document is its title, not a heading
                 close_block("title")
                 title = title or heading
             else:
@@ -137,11 +140,6 @@ def clean_plaintext(raw: str, title: str | None = None) -> Prepared:
                 section = heading
     close_block()
     return Prepared(text=out.build(), blocks=blocks, title=title)
-
-
-def _title_line(raw: str, lines: list[tuple[int, int, int]], index: int) -> bool:
-    """The first non-blank line of the document is its title, not a section heading."""
-    return all(_is_blank(raw, line) for line in lines[:index])
 
 
 def _is_blank(raw: str, line: tuple[int, int, int]) -> bool:

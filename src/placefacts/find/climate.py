@@ -148,6 +148,7 @@ def _temperature_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         return
     kind: str | None = None
     previous_end = sentence.start
+    not_mean = bool(_NOT_MEAN.search(sentence.text))  # once per sentence: per temperature it is quadratic
     previous_extreme: str | None = None
     for index, temp in enumerate(temps):
         segment = text[previous_end : temp.start]
@@ -163,7 +164,7 @@ def _temperature_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 yield _record(text, temp, extreme, segment, after, sentence, first=index == 0)
             previous_extreme = extreme
         elif kind == "mean":
-            yield from _mean(text, temp, segment, after, sentence)
+            yield from _mean(text, temp, segment, after, sentence, not_mean)
         previous_end = temp.end
 
 
@@ -209,7 +210,7 @@ def _first(pattern: re.Pattern[str], text: str) -> int:
     return found.start() if found else -1
 
 
-def _mean(text: str, temp: _Temp, segment: str, after: str, sentence: Sentence) -> list[Candidate]:
+def _mean(text: str, temp: _Temp, segment: str, after: str, sentence: Sentence, not_mean: bool) -> list[Candidate]:
     if temp.in_range and not _MONTH_AFTER.match(after):
         return []  # "range between 7 to 10 °C": no single mean
     month_after = _MONTH_AFTER.match(after)
@@ -235,7 +236,7 @@ def _mean(text: str, temp: _Temp, segment: str, after: str, sentence: Sentence) 
         words = _NOT_MEAN.search(local)
         if words and not _MONTHLY_RANGE.search(local):
             return []
-        if _NOT_MEAN.search(sentence.text) and not _ANNUAL.search(local):
+        if not_mean and not _ANNUAL.search(local):
             return []  # "average summer temperature", "the coolest month": no month, not the year
     cue = list(_MEAN_CUE.finditer(segment))
     start = temp.start
