@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject
 from placefacts.find.lexicon import alternation, entries
 
 _CATEGORY = re.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
@@ -90,7 +89,7 @@ def find_categories(ctx: Context) -> Iterator[Candidate]:
     for sentence in ctx.sentences:
         defining = sentence is ctx.defining
         if not defining:
-            if not about_subject(sentence.text, ctx.aliases, strict=True):
+            if not ctx.about(sentence, strict=True):
                 continue
         for copula in _COPULA.finditer(text, sentence.start, sentence.end):
             stop = _STOP.search(text, copula.end(), sentence.end)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, about_subject, refers_to_subject
+from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.dates import DATE_RE, MONTH, MONTHS, parse_date
 
@@ -350,7 +350,7 @@ def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
             yield (0 if code else 2), Candidate("climate", phrase, match.start(1), match.end(1), confidence=0.8)
         for match in _KOPPEN_PHRASE.finditer(text, sentence.start, sentence.end):
             phrase = _clean_phrase(match.group(1))
-            if _CLASS.search(phrase) and about_subject(sentence.text, ctx.aliases):
+            if _CLASS.search(phrase) and ctx.about(sentence):
                 start = match.start(1) + match.group(1).find(phrase.split()[0])
                 yield 0, Candidate("climate", f"{phrase} climate", start, match.end(1) + len(" climate"), confidence=0.85)
         for match in _LIES_IN_CLIMATE.finditer(text, sentence.start, sentence.end):

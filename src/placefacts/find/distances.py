@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject, strip_intro
+from placefacts.find.grammar import strip_intro
 from placefacts.find.textutil import NAME
 from placefacts.normalise.numbers import NUMBER, WORD_NUMBER, parse_number, tidy
 from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
@@ -50,7 +50,7 @@ def _km(match: re.Match[str]) -> float | None:
 def find_distances(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        about = about_subject(sentence.text, ctx.aliases)
+        about = ctx.about(sentence)
         for match in _DIST.finditer(text, sentence.start, sentence.end):
             if not match.group("num"):
                 continue

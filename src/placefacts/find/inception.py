@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import PLACE_NOUNS, about_subject
+from placefacts.find.grammar import PLACE_NOUNS
 from placefacts.find.textutil import NAME
 from placefacts.normalise.dates import DATE_RE, parse_date
 
@@ -65,7 +65,7 @@ def _event_name(match: re.Match[str]) -> str:
 def find_inception(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        topic = about_subject(sentence.text, ctx.aliases)
+        topic = ctx.about(sentence)
         participle = bool(_PARTICIPLE_START.match(sentence.text))
         if topic is False and not participle:
             continue

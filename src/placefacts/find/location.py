@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import COPULA, about_subject
+from placefacts.find.grammar import COPULA
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention, names
 from placefacts.find.textutil import NAME, Sentence
@@ -90,7 +90,7 @@ def _location_sentences(ctx: Context, strict: bool = False) -> Iterator[tuple[Se
     for sentence in ctx.sentences:
         if sentence is ctx.defining:
             yield sentence, True
-        elif about_subject(sentence.text, ctx.aliases, strict=strict):
+        elif ctx.about(sentence, strict=strict):
             yield sentence, False
 
 
@@ -99,15 +99,26 @@ def _head_word(value: str) -> tuple[str, str]:
     return (words[0] if words else "", words[-1] if words else "")
 
 
+_FEATURE_WORDS = _WATER_WORDS | _LAND_WORDS
+
+
+def _edge_words(value: str) -> tuple[str, str, str, str]:
+    """First word, first two words, last word, last two words, lower-cased."""
+    words = value.lower().split()
+    return words[0], " ".join(words[:2]), words[-1], " ".join(words[-2:])
+
+
 def _has_head(value: str, words: set[str]) -> bool:
     """The name ends with one of `words` ("White Mountain National Forest"), or starts with one ("River Douglas")
     while not ending with another feature word ("Sea Island" is an island)."""
-    low = " ".join(value.lower().split())
-    if any(low.endswith(" " + w) or low == w for w in words):
-        return True
-    if any(low.endswith(" " + w) for w in _WATER_WORDS | _LAND_WORDS):
+    if not value.strip():
         return False
-    return any(low.startswith(w + " ") for w in words)
+    first, first_two, last, last_two = _edge_words(value)
+    if last in words or last_two in words:
+        return True
+    if last in _FEATURE_WORDS or last_two in _FEATURE_WORDS:
+        return False
+    return " " in value.strip() and (first in words or first_two in words)
 
 
 def _is_feature(value: str) -> bool:
@@ -286,7 +297,7 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
     for sentence, _defining in _location_sentences(ctx):
         # (value, start, end, start including "the") of every candidate name in the sentence.
         found: list[tuple[str, int, int, int]] = []
-        for m in names(text, sentence.start, sentence.end):
+        for m in ctx.mentions(sentence.start, sentence.end):
             if _has_head(m.value, words):
                 found.append((m.value, m.start, m.end, m.outer_start))
             else:

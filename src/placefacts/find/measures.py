@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
 from placefacts.normalise.units import AREA_UNIT, LENGTH_UNIT, factor
 
@@ -65,7 +64,7 @@ def _metric_first(match: re.Match[str], metric: set[str], dimension: str) -> tup
 def find_elevation(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if about_subject(sentence.text, ctx.aliases) is False or _SUMMIT.search(sentence.text):
+        if ctx.about(sentence) is False or _SUMMIT.search(sentence.text):
             continue
         matches = [m for pattern in _ELEVATION for m in pattern.finditer(text, sentence.start, sentence.end)]
         for match in matches:
@@ -89,7 +88,7 @@ def find_elevation(ctx: Context) -> Iterator[Candidate]:
 def find_area(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if about_subject(sentence.text, ctx.aliases) is False:
+        if ctx.about(sentence) is False:
             continue
         if not _AREA_CUE.search(sentence.text):
             continue

@@ -184,7 +184,7 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
             else:
                 pos += 1
     for sentence in ctx.sentences:
-        if sentence is not defining and about_subject(sentence.text, ctx.aliases) is False:
+        if sentence is not defining and ctx.about(sentence) is False:
             if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
                 continue
         for pattern, kind, needs_subject in _LATER:

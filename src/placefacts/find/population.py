@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import about_subject, strip_intro
+from placefacts.find.grammar import strip_intro
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
 
@@ -122,7 +122,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
         # "The Census Bureau reported the city's population at ...": a reporter is not the topic.
-        other_topic = about_subject(sentence.text, ctx.aliases, strict=True) is False and not (
+        other_topic = ctx.about(sentence, strict=True) is False and not (
             any(p.search(sentence.text) for _, p in _SCOPES[:2]) and _names_subject(ctx, sentence.text)
         )
         if other_topic and not _OWN_POPULATION.search(sentence.text):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import FUNCTION_WORD, PLACE_NOUNS, about_subject, refers_to_subject
+from placefacts.find.grammar import FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.resolve import countries
 
@@ -52,7 +52,7 @@ _NOT_TWIN = re.compile(r"\b(?:named|called|namesake|after|honou?r)\b", re.IGNORE
 def _subject_ok(ctx: Context, sentence: Sentence, cue_start: int) -> bool:
     """The twinning is the subject's: "X is twinned", "The town is twinned", "Mora's sister city"."""
     before = ctx.text[sentence.start : cue_start]
-    if about_subject(sentence.text, ctx.aliases):
+    if ctx.about(sentence):
         return True
     owner = re.search(rf"({NAME})(?:'s|’s)\s(?:[a-z]+\s)?$", before)
     if owner and refers_to_subject(owner.group(1), ctx.aliases):
