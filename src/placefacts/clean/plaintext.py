@@ -25,6 +25,7 @@ _BLANK = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 _LEAD_WS = re.compile(_BLANK + "*")
 _BLANK_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _WS_RUN = re.compile(_BLANK + "+")
+_ODD_BLANKS = re.compile("(?: " + _BLANK + "+|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]" + _BLANK + "*)")
 _JOIN_TIGHT = re.compile(r"[,.;:)\]!?%\u2019']")
 _BULLET = re.compile(r"[\u2022\u25aa\u25cf\u2023\u2043*#\u2013\u2014-]\s")
 # Words that cannot end a sentence: a line ending in one continues.
@@ -47,7 +48,8 @@ def looks_tokenised(raw: str) -> bool:
 def _emit_line(out: CleanTextBuilder, raw: str, start: int, end: int, tokenised: bool) -> None:
     """Append raw[start:end] with blank runs collapsed (and tokenisation undone)."""
     pos = start
-    for run in _WS_RUN.finditer(raw, start, end):
+    # A single plain space is kept as it is (most of the text); only other blank runs are visited.
+    for run in (_WS_RUN if tokenised else _ODD_BLANKS).finditer(raw, start, end):
         out.copy(raw[pos : run.start()], pos)
         nxt = raw[run.end()] if run.end() < end else ""
         prev = raw[run.start() - 1] if run.start() > start else ""

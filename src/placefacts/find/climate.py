@@ -293,14 +293,18 @@ _CLASS = re.compile(rf"\b(?:{_CLASS_WORDS})\b", re.IGNORECASE)
 _SUBJECT_BEFORE = re.compile(rf"({NAME}|{ANAPHOR.pattern[1:]})(?:'s|’s)?\s(?:[a-z]+\s){{0,3}}$", re.IGNORECASE)
 
 
+_VERB_SUBJECT = re.compile(rf"({NAME})(?:'s|’s)?(?:\s[a-z]+){{0,2}}$")
+_CLAUSE_ANAPHOR = re.compile(rf"(?:it|its|(?:the|this)\s(?:{PLACE_NOUNS}))\b", re.IGNORECASE)
+
+
 def _climate_subject_ok(ctx: Context, sentence: Sentence, pos: int) -> bool:
     """Who has the climate is the subject: "Dazhou has ...", "It has ...", "the town has ..."."""
     clause = re.split(r"[;,]\s", ctx.text[sentence.start : pos])[-1].strip()
     if re.match(r"(?:the\s)?climate\b", clause, re.IGNORECASE):
         return True
-    if re.match(rf"(?:it|its|(?:the|this)\s(?:{PLACE_NOUNS}))\b", clause, re.IGNORECASE):
+    if _CLAUSE_ANAPHOR.match(clause):
         return True
-    verb_subject = re.search(rf"({NAME})(?:'s|’s)?(?:\s[a-z]+){{0,2}}$", clause)
+    verb_subject = _VERB_SUBJECT.search(clause)
     if verb_subject and refers_to_subject(verb_subject.group(1), ctx.aliases):
         return True  # "... Template:Cn inline Shangzhi has a ..."
     for name in re.finditer(NAME, clause):

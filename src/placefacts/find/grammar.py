@@ -109,10 +109,12 @@ def refers_to_subject(name: str, aliases: set[str]) -> bool:
     for alias in aliases:
         if not alias:
             continue
-        found = re.search(rf"(?:^| ){re.escape(alias)}(?: |$)", folded)
-        if not found:
+        # A word-bounded occurrence by string search: per-alias patterns would churn the regex cache.
+        padded = f" {folded} "
+        at = padded.find(f" {alias} ")
+        if at < 0:
             continue
-        rest = (folded[: found.start()] + " " + folded[found.end() :]).split()
+        rest = (padded[:at] + " " + padded[at + len(alias) + 2 :]).split()
         if all(w in _SCOPE_WORDS for w in rest) or "metropolitan" in words or "metro" in words:
             return True
     return False

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import PLACE_NOUNS
-from placefacts.find.textutil import NAME
+from placefacts.find.textutil import NAME, fold
 from placefacts.normalise.dates import DATE_RE, parse_date
 
 _EVENTS = (
@@ -50,8 +50,10 @@ _OTHER_THING = re.compile(
 
 def _names_subject(ctx: Context, text: str) -> bool:
     """The subject is named, or referred to as "the town", in this text."""
-    low = text.lower()
-    return bool(ANAPHOR_ANYWHERE.search(text)) or any(re.search(rf"\b{re.escape(a)}\b", low) for a in ctx.aliases if a)
+    if ANAPHOR_ANYWHERE.search(text):
+        return True
+    words = f" {fold(text)} "
+    return any(f" {a} " in words for a in ctx.aliases if a)
 
 
 def _event_name(match: re.Match[str]) -> str:
@@ -111,15 +113,19 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     return None
 
 
+_LEAD_DATE = re.compile(rf"^(?:In|By|On)\s({DATE_RE.pattern})")
+_WHEN_DATE = re.compile(rf"({DATE_RE.pattern}),?\s(?:when|as)\s(?:it|the \w+)\s(?:was|were)\s$")
+
+
 def _date_before(text: str, pos: int, start: int) -> tuple[str, int, int] | None:
     """"In 1805 the town was incorporated", "since 1949, when it was created"."""
     window = text[start:pos]
-    lead = re.match(rf"^(?:In|By|On)\s({DATE_RE.pattern})", window)
+    lead = _LEAD_DATE.match(window)
     if lead:
         iso = parse_date(lead.group(1))
         if iso:
             return iso, start + lead.start(1), start + lead.end(1)
-    tail = re.search(rf"({DATE_RE.pattern}),?\s(?:when|as)\s(?:it|the \w+)\s(?:was|were)\s$", window)
+    tail = _WHEN_DATE.search(window)
     if tail:
         iso = parse_date(tail.group(1))
         if iso:

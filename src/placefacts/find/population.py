@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
+from placefacts.find.textutil import fold
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
 
@@ -184,8 +185,8 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
 
 
 def _names_subject(ctx: Context, text: str) -> bool:
-    low = text.lower()
-    return any(re.search(rf"\b{re.escape(a)}\b", low) for a in ctx.aliases if a)
+    words = f" {fold(text)} "
+    return any(f" {a} " in words for a in ctx.aliases if a)
 
 
 def _trigger_start(text: str, pos: int, floor: int) -> int:
