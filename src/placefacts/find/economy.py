@@ -41,12 +41,13 @@ _LEAD_WORDS = re.compile(
     r"principally|largely|increasingly|traditionally|historically|like|today|currently|formerly|once|surrounding|"
     r"nearby|plus)\s|"
     r"(?:[\d,.]+\s)?(?:bushels|tons|tonnes|metric\stons|pounds|barrels|quantities|quantity|amounts?|lots|varieties|"
-    r"kinds|types)\sof\s)+",
+    r"kinds|types|mix|mixture|combination|variety|range|host|number)\sof\s)+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"^[a-z][a-z'’-]*$|^R&D$|^IT$")
 _VERBISH = frozenset(
-    "which that who is are was were be been being has have had will would can could produces includes provides makes "
+    "which that who is are was were be been being has have had will would can could produces includes provides makes yet "
+    "including "
     "offers employs supports attracts contains grown sown known shown built made mined found".split()
 )
 _TRAILING_AND = re.compile(r"\s(?:and|or)$")
@@ -257,6 +258,9 @@ _ANAPHOR_PLUS = re.compile(
 )
 
 
+_PARTICIPLE_INTRO = re.compile(r"(?:[A-Z][a-z]+ly\s(?:[a-z]+ed|known|called)|[A-Z][a-z]+ed|Known|Called)\s[^,]{2,80},\s(?=[A-Z])")
+
+
 def sentence_about(ctx: Context, sentence: Sentence) -> bool | None:
     """about_subject, but a capitalised common noun ("Exports", "Major") starting the sentence is no other topic,
     and "The Alabama city", "the new town" refer back to the subject."""
@@ -269,7 +273,13 @@ def sentence_about(ctx: Context, sentence: Sentence) -> bool | None:
     if result is not False:
         return result
     body = strip_intro(sentence.text)
+    participle = _PARTICIPLE_INTRO.match(body)
+    if participle:
+        # "Formerly nicknamed "The Hardware Capital of the World", Sterling has ..."
+        return about_subject(body[participle.end() :], ctx.aliases)
     first = body.split(" ", 1)[0].strip(",;:")
+    if _ADJ_ECONOMY_START.match(body):
+        return None  # "Traditional industries were linen, ..."
     if first.lower() in _COMMON_START or fold(first) in _PRODUCTS or fold(first) in _INDUSTRY_WORDS:
         return None
     if _ANAPHOR_PLUS.match(body):
@@ -524,7 +534,7 @@ _PART_OF_ECONOMY = re.compile(
 # "Its major industries were ...", "Dominant sectors of its economy include ...", "Its economy is based on ..."
 _INDUSTRY_FOLLOW = re.compile(
     rf"\b(?P<noun>{_GENERIC_NOUN}(?:\sof\s(?:its|the)\s(?:local\s)?economy)?|economy|economic\sbase)"
-    rf"(?P<of>\sof\s(?:the\s)?{NAME})?\s(?:(?:was|is|were|are|has\sbeen|remains|remained)\s)?(?:\w+ly\s)?"
+    rf"(?P<of>\sof\s(?:the\s)?(?-i:{NAME}))?\s(?:(?:was|is|were|are|has\sbeen|remains|remained)\s)?(?:\w+ly\s)?"
     r"(?:(?P<copula>are|were|is|was)|include|includes|included|consist\sof|consists\sof|comprise|comprises|"
     r"(?:(?:was|is|were|are)\s)?(?:based|centred|centered|built|founded|dependent|reliant|focused|focussed)\s"
     r"(?:\w+ly\s)?(?:up)?on|relies\son|relied\son|depends\son|depended\son|revolves\saround|"
@@ -539,8 +549,19 @@ _QUALIFIED = re.compile(
     re.IGNORECASE,
 )
 _ECONOMY_OWNER = re.compile(
-    rf"(?:(?P<name>{NAME})(?<=['’]s)|\b(?:its|the\s(?:city|town|village|area|region|municipality|county|"
-    rf"district|island|local)(?:'s|’s)?|the|their|his|her))\s(?:(?:[a-z]+)\s){{0,3}}$"
+    rf"(?:(?P<name>{NAME})(?<=['’]s)|\b(?:[Ii]ts|[Tt]he\s(?:city|town|village|area|region|municipality|county|"
+    rf"district|island|local)(?:'s|’s)?|[Tt]he|[Tt]heir|his|her))\s(?:(?:[a-z]+)\s){{0,3}}$"
+)
+# "Traditional industries were ...", "Main industries include ...": the article's own, with no other owner
+_OPENING_ADJ = (
+    r"(?:Traditional|Main|Major|Principal|Local|Other|Key|Leading|Important|Primary|Chief|Dominant|Notable|"
+    r"Significant|Early|Historic|Historical|Modern|Current|Present|Former|Heavy|Light|Secondary|Tertiary|Economic|"
+    r"Agricultural|Industrial|Large|Small|Big|Growing|Emerging|New|Old|Further|Additional|Prominent|Prime)"
+)
+_BARE_OWNER = re.compile(rf"(?:{_OPENING_ADJ}\s)?(?:[a-z]+\s){{0,2}}$")
+_ADJ_ECONOMY_START = re.compile(
+    rf"{_OPENING_ADJ}\s(?:[a-z]+\s){{0,2}}(?:industries|industry|exports|products|crops|economy|sectors|employers|"
+    r"companies|goods|activities|businesses)\b"
 )
 # "a major industrial center based on mining, ..."
 _CENTER_BASED = re.compile(
@@ -580,7 +601,13 @@ _CENTER_ROLE = re.compile(
     re.IGNORECASE,
 )
 # "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head
-_INDUSTRY_HEAD = re.compile(r"\b(?:industry|industries)\b")
+_INDUSTRY_HEAD = re.compile(r"\b(?:industry|industries|sectors)\b")
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower inner outer".split())
+# "a largely service-based economy", "a tourism-driven economy"
+_BASED_ECONOMY = re.compile(
+    r"\b(?:an?|its)\s(?:(?:largely|mainly|mostly|primarily|predominantly|heavily|strongly)\s)?(?P<x>[a-z]+)-"
+    r"(?:based|oriented|driven|dominated|dependent)\s(?:local\s)?economy\b"
+)
 _POSSESSOR = re.compile(rf"({NAME})(?<=['’]s)\s(?:[a-z][\w-]*\s)*$")
 _X_BEFORE = re.compile(r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s$")
 _X_STOP = frozenset(
@@ -618,9 +645,21 @@ def _industry_value(value: str) -> str | None:
     return _NORMAL.get(value.lower(), value)
 
 
+def _split_activities(x: str) -> list[str]:
+    """"fishing and fish processing" -> ["fishing", "fish processing"]: coordinated activities (gerund heads)."""
+    parts = re.split(r"\s(?:and|&)\s|,\s(?:and\s)?", x)
+    if len(parts) < 2 or not all(p.split()[-1].endswith("ing") and len(p.split()) <= 3 for p in parts if p):
+        return []
+    if all(" " not in p for p in parts):
+        return []  # "mining and manufacturing industries": the usual head-sharing
+    return [p for p in parts if p and p.lower() not in _X_STOP]
+
+
 def _split_industries(x: str) -> list[str]:
     """"steel and naval" -> ["steel", "naval"]; "iron and steel" stays one."""
-    if re.fullmatch(r"iron\s(?:and|&)\ssteel", x):
+    if re.fullmatch(r"iron\s(?:and|&)\ssteel|oil\s(?:and|&)\s(?:natural\s)?gas|pulp\s(?:and|&)\spaper|"
+                    r"food\s(?:and|&)\sbeverages?|research\s(?:and|&)\sdevelopment|arts\s(?:and|&)\scrafts|"
+                    r"textiles?\s(?:and|&)\s(?:clothing|garments?)", x):
         return [x]
     parts = re.split(r"\s(?:and|&)\s", x)
     return parts if all(" " not in p for p in parts) else [x]
@@ -665,7 +704,7 @@ def _industries_in(ctx: Context, sentence: Sentence, about: bool | None, low: st
         yield from _centres(ctx, sentence, about)
     if any(map(low.__contains__, _TYPED_KEYS)):
         yield from _typed_places(ctx, sentence, about)
-    if "industr" in low:
+    if "industr" in low or "sectors" in low:
         yield from _named_industries(ctx, sentence)
     if any(map(low.__contains__, _HUB_KEYS)):
         yield from _hub_for(ctx, sentence)
@@ -675,6 +714,11 @@ def _industries_in(ctx: Context, sentence: Sentence, about: bool | None, low: st
             if not _elsewhere(ctx, text, match.end(), sentence.end):
                 value = match.group().lower() if match.group()[1:].islower() else match.group()
                 yield value, match.start(), match.end()
+    if "economy" in low and "-" in low:
+        for match in _BASED_ECONOMY.finditer(ctx.text, sentence.start, sentence.end):
+            word = match.group("x").lower()
+            if about is not False and (word in _INDUSTRY_WORDS or word in ("service", "services")):
+                yield ("services" if word.startswith("service") else _NORMAL.get(word, word)), match.start(), match.end()
     if "agrarian" in low or "agricultural" in low:
         for match in _AGRARIAN.finditer(ctx.text, sentence.start, sentence.end):
             if about is not False and cue_of_topic(sentence, match.start()):
@@ -682,7 +726,13 @@ def _industries_in(ctx: Context, sentence: Sentence, about: bool | None, low: st
 
 
 def _items(text: str, start: int, end: int, tail: bool = False) -> Iterator[tuple[str, Item]]:
-    for item in phrases(text, start, end, tail=tail):
+    items = phrases(text, start, end, tail=tail)
+    shared = next((i for i, item in enumerate(items) if item.value.endswith(" industries")), -1)
+    for i, item in enumerate(items):
+        if i < shared and " " not in item.value and item.value.lower() not in _X_STOP:
+            # "the maritime and petrochemicals industries": the plural head is each item's
+            yield f"{item.value} industry", item
+            continue
         for value in _industry_items(item.value):
             yield value, item
 
@@ -706,7 +756,9 @@ def _listed_industries(ctx: Context, sentence: Sentence, about: bool | None) -> 
         if owner and owner.group("name") and not refers_to_subject(owner.group("name")[:-2], ctx.aliases):
             continue
         if not owner and about is not True:
-            continue
+            body_start = sentence.end - len(strip_intro(sentence.text))
+            if not (body_start <= match.start() and _BARE_OWNER.fullmatch(text, body_start, match.start())):
+                continue
         noun = match.group("noun").lower()
         lexicon_only = False
         if match.group("copula") and not noun.endswith("s"):
@@ -783,7 +835,21 @@ def _named_industries(ctx: Context, sentence: Sentence) -> Iterator[tuple[str, i
             words = words[1:]
         if not words or words[-1] in ("and", "&"):
             continue  # "a centre of politics and industry"
-        parts = _split_industries(" ".join(words))
+        joined = " ".join(words)
+        activities = _split_activities(joined)
+        if activities:
+            # "the national fishing and fish processing industry": two activities, each an industry
+            for part in activities:
+                yield part, match.start("x"), head.end()
+            continue
+        if head.group() == "sectors":
+            parts = _split_industries(joined)
+            if len(parts) > 1 and all(" " not in p and p.lower() not in _X_STOP and p.lower() not in _COMPASS for p in parts) \
+                    and any(fold(p) in _INDUSTRY_WORDS for p in parts):
+                for part in parts:  # "its large defence and manufacturing sectors"
+                    yield _NORMAL.get(part.lower(), part), match.start("x"), head.end()
+            continue
+        parts = _split_industries(joined)
         if head.group() == "industry":
             parts = parts[-1:]  # "manufacturing and service industry": only the last shares the head
         for part in parts:
@@ -822,7 +888,8 @@ _INDUSTRY_TAIL = re.compile(r"\s(?:cent(?:er|re)s?|hubs?|sectors?|base|activitie
 _NOT_INDUSTRY = frozenset(
     "communities community region regions area areas farmers residents towns villages district county people "
     "population state country valley city cities growth town village province nation world farms ranches "
-    "settlements mines plantations estates".split()
+    "settlements mines plantations estates enterprises factories factory plants plant shops shop mills mill works "
+    "brickyards tanneries companies company firms businesses business sawmills".split()
 )
 
 
