@@ -87,6 +87,19 @@ class Context:
             memo[key] = about_subject(sentence.text, self.aliases, strict=strict)
         return memo[key]
 
+    def lower(self, sentence: Sentence) -> str:
+        """The sentence lower-cased, once: finders test it for their key words before any pattern runs."""
+        key = ("lower", sentence.start, sentence.end)
+        memo = self._memo
+        if key not in memo:
+            memo[key] = sentence.text.lower()
+        return memo[key]
+
+    def says_any(self, sentence: Sentence, words: tuple[str, ...]) -> bool:
+        """Whether the sentence contains any of `words` (lower-case substrings): a cheap gate."""
+        low = self.lower(sentence)
+        return any(w in low for w in words)
+
     def mentions(self, start: int, end: int) -> tuple[Mention, ...]:
         """`names_in_text.names(text, start, end)`, found once per span (several finders scan each sentence)."""
         key = ("mentions", start, end)

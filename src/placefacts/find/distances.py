@@ -31,6 +31,8 @@ _DIST = re.compile(
 )
 # "The Baikonur Cosmodrome lies ...": the named thing before the verb.
 _OTHER_PLACE = re.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){{0,3}}?)\s(?:lies|lie|is|are|located|situated|sits|stands)\b")
+# A cheap gate: every distance names its unit.
+_UNIT_KEYS = ("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
 _LIES = re.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
 
 
@@ -50,6 +52,8 @@ def _km(match: re.Match[str]) -> float | None:
 def find_distances(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
+        if not ctx.says_any(sentence, _UNIT_KEYS):
+            continue
         about = ctx.about(sentence)
         for match in _DIST.finditer(text, sentence.start, sentence.end):
             if not match.group("num"):

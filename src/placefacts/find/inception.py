@@ -35,6 +35,11 @@ ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORE
 # "..., the birthplace of Alabama, which was founded there": a relative clause about another name.
 _RELATIVE_OTHER = re.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
 _OF_NAME = re.compile(rf"\sof\s(?:the\s)?({NAME})")
+# Cheap gates: a sentence without a digit or any event word cannot state an inception.
+_HAS_DIGIT = re.compile(r"\d")
+_EVENT_KEYS = ("found", "establish", "settl", "creat", "incorporat", "charter", "status", "rights", "amalgamat",
+               "merge", "formed", "proclaim", "operative", "mention", "record", "document", "attest", "platted",
+               "laid out")
 _EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
 _PARTICIPLE_START = re.compile(
     r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted)\b"
@@ -67,6 +72,8 @@ def _event_name(match: re.Match[str]) -> str:
 def find_inception(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
+        if not _HAS_DIGIT.search(sentence.text) or not ctx.says_any(sentence, _EVENT_KEYS):
+            continue
         topic = ctx.about(sentence)
         participle = bool(_PARTICIPLE_START.match(sentence.text))
         if topic is False and not participle:

@@ -28,6 +28,10 @@ _ELEVATION = [
         r"(?!\s(?:from|of|away|north|south|east|west|to))",
     )
 ]
+# Cheap gates before the patterns: the words any elevation or area statement has.
+_ELEVATION_KEYS = ("elevation", "altitude", "above", "sea level", "asl", "lies at", "sits at", "stands at",
+                   "situated at", "located at")
+_AREA_KEYS = ("area", "cover", "occup", "span", "extend", "surface", "size")
 _SUMMIT = re.compile(r"\b(?:summit|peak|highest|lowest|mount|mountain|hill|tower|deep|depth|chimney|tall)\b", re.IGNORECASE)
 
 _AREA_QTY = re.compile(
@@ -64,6 +68,8 @@ def _metric_first(match: re.Match[str], metric: set[str], dimension: str) -> tup
 def find_elevation(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
+        if not ctx.says_any(sentence, _ELEVATION_KEYS):
+            continue
         if ctx.about(sentence) is False or _SUMMIT.search(sentence.text):
             continue
         matches = [m for pattern in _ELEVATION for m in pattern.finditer(text, sentence.start, sentence.end)]
@@ -88,7 +94,7 @@ def find_elevation(ctx: Context) -> Iterator[Candidate]:
 def find_area(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if ctx.about(sentence) is False:
+        if not ctx.says_any(sentence, _AREA_KEYS) or ctx.about(sentence) is False:
             continue
         if not _AREA_CUE.search(sentence.text):
             continue

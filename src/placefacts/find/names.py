@@ -34,6 +34,10 @@ _IPA = re.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)
 # Pronunciation respellings: "BAZ-il-dən", "bor-DOH".
 _RESPELLING = re.compile(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b|[əɪʊʃʒθðŋˈˌː]|^[a-z]+-[a-z]+-")
 _NOT_LANGUAGE = re.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio|listen|lit\.?|literally|meaning|abbr\.?|born|pop\.?|est\.?)$", re.IGNORECASE)
+_STEP = re.compile(r"[\s,(]")
+# A cheap gate: the words every later naming pattern has.
+_LATER_KEYS = ("nick", "known", "called", "named", "formerly", "previously", "originally", "founded", "established",
+               "settled", "created", "name", "until", "referred")
 # (pattern, kind, whether the text must show the phrase is said of the subject)
 _LATER = (
     (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative", True),
@@ -182,8 +186,11 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
                         pos = found.end()
                     break
             else:
-                pos += 1
+                step = _STEP.search(text, pos + 1, head_end)  # every head pattern starts at a blank, comma or "("
+                pos = step.start() if step else head_end
     for sentence in ctx.sentences:
+        if not ctx.says_any(sentence, _LATER_KEYS):
+            continue
         if sentence is not defining and ctx.about(sentence) is False:
             if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
                 continue

@@ -73,6 +73,8 @@ _OWN_POPULATION = re.compile(
     r"\b(?:the\s(?:city|town|village|municipality|county|borough|community|CDP)(?:'s|’s)|its)\s(?:[a-z]+\s){0,2}population\b",
     re.IGNORECASE,
 )
+# A cheap gate: the words that a population figure is stated with.
+_POPULATION_KEYS = ("popul", "inhabit", "resident", "people", "souls", "persons", "citizens", "census")
 _CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])|\.\s")
@@ -122,6 +124,8 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
 def find_population(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
+        if not ctx.says_any(sentence, _POPULATION_KEYS):
+            continue
         # "The Census Bureau reported the city's population at ...": a reporter is not the topic.
         other_topic = ctx.about(sentence, strict=True) is False and not (
             any(p.search(sentence.text) for _, p in _SCOPES[:2]) and _names_subject(ctx, sentence.text)
