@@ -324,11 +324,18 @@ def _populated_other(ctx: Context, before: str) -> bool:
     return False
 
 
+_LISTED_GATE = re.compile(
+    r"\b(?:ancestry|descent|origin|extraction|stock|background|ethnic|minorit|groups?\sof|handful|band)", re.IGNORECASE
+)
+
+
 def _listed(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     """Peoples named without a share, where a population word governs them."""
     text = ctx.text
     lo, hi = sentence.start, sentence.end
     residence = bool(_RESIDENCE.search(sentence.text))
+    if not residence and not _LISTED_GATE.search(sentence.text):
+        return  # every emission below needs living there, a descent word or a list head
     seen: set[int] = set()
 
     def emit(start: int, end: int, value: str, confidence: float) -> Iterator[Candidate]:
