@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import COPULA
 from placefacts.find.lexicon import alternation, entries
-from placefacts.find.names_in_text import Mention, names
+from placefacts.find.names_in_text import Mention
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.resolve import countries
 
@@ -100,6 +100,7 @@ def _head_word(value: str) -> tuple[str, str]:
 
 
 _FEATURE_WORDS = _WATER_WORDS | _LAND_WORDS
+_WORD_TUPLES = {"near_water": tuple(sorted(_WATER_WORDS)), "terrain": tuple(sorted(_LAND_WORDS))}
 
 
 def _edge_words(value: str) -> tuple[str, str, str, str]:
@@ -146,7 +147,9 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             plural.append(Candidate("located_in", its_unit.group(1), begin, begin + len(its_unit.group(1)), confidence=0.85))
         yield from plural
         covered = [(c.start, c.end) for c in plural]
-        for mention in names(text, sentence.start, clause_end):
+        for mention in ctx.mentions(sentence.start, sentence.end):
+            if mention.end > clause_end:
+                break
             if any(a <= mention.start < b for a, b in covered):
                 continue
             if ctx.is_subject(mention.value) or mention.start == sentence.start:
@@ -294,7 +297,10 @@ _RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
     text = ctx.text
+    words_tuple = _WORD_TUPLES[prop]
     for sentence, _defining in _location_sentences(ctx):
+        if not ctx.says_any(sentence, words_tuple):
+            continue  # no head word of this kind anywhere in the sentence
         # (value, start, end, start including "the") of every candidate name in the sentence.
         found: list[tuple[str, int, int, int]] = []
         for m in ctx.mentions(sentence.start, sentence.end):
