@@ -37,7 +37,8 @@ _PAREN = re.compile(r"\s?\([^()]*\)")
 _LEAD_WORDS = re.compile(
     r"^(?:(?:the|a|an|other|various|some|many|several|numerous|its|their|his|her|also|mainly|mostly|chiefly|"
     r"primarily|especially|notably|particularly|including|such as|excellent|fine|high-quality|quality|local|fresh|"
-    r"thriving|booming|growing|flourishing|important|major|large|small|big|huge|new|both|then|now|later|"
+    r"thriving|booming|growing|flourishing|important|major|large|small|big|huge|new|both|then|now|later|beautiful|"
+    r"famous|renowned|fine|exquisite|traditional|"
     r"principally|largely|increasingly|traditionally|historically|like|today|currently|formerly|once|surrounding|"
     r"nearby|plus)\s|"
     r"(?:[\d,.]+\s)?(?:bushels|tons|tonnes|metric\stons|pounds|barrels|quantities|quantity|amounts?|lots|varieties|"
@@ -54,7 +55,9 @@ _TRAILING_AND = re.compile(r"\s(?:and|or)$")
 _NOT_NOUN = re.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
 _STOP_VALUES = frozenset(
     "business businesses industry industries economy others etc along natives residents more much land home other things products goods items "
-    "activities activity sectors sector jobs employment people workers work it them this these that".split()
+    "activities activity sectors sector jobs employment people workers work it them this these that discoveries "
+    "discovery changes improvements contributions efforts attempts progress advances decisions plans investments "
+    "repairs arrangements so forth like".split()
 )
 
 
@@ -333,7 +336,7 @@ _INDUSTRY_ALT = alternation("industries")
 _PRODUCT_KEYS = (
     "export", "product", "produce", "crop", "goods", "commodit", "grown", "mined", "mines", "mining", "deposit",
     "orchard", "plantation", "manufactur", "harvest", "cultivat", "made in", " ore", "raised", "reserves", "groves",
-    " fields", " farm", "resources",
+    " fields", " farm", "resources", "grow", "quarr", "refiner", "smelt", "discovered", "production", "yield", "producer", "exporter", "grower",
 )
 _CLAUSE_END = re.compile(
     r"[.;:!?]|\s(?:which|that|who|where|while|but|because|although|though|for\s(?:many|several|the)\b|in\sthe\b|"
@@ -375,21 +378,59 @@ _WITH_PRODUCTS = re.compile(
 )
 # "Cotton, corn, and oats were the principal crops grown by area farmers."
 _PRODUCTS_PRECEDE = re.compile(
-    r"\s(?:are|were|remain|remained|became|have\sbeen)\s(?:(?:the|its|their)\s)?(?:(?:main|principal|chief|major|"
+    r"\s(?:are|were|remain|remained|became|have\sbeen)\s(?:(?:traditionally|still|now|also|historically)\s)?"
+    r"(?:(?:the|its|their)\s)?(?:(?:main|principal|chief|major|"
     r"leading|primary|most\simportant|important|key)\s){1,2}(?:\w+\s)?(?:products|crops|exports|goods|crop)\b",
     re.IGNORECASE,
 )
 # "... rails and railroad cars, were made in Birmingham."
 _MADE_IN = re.compile(
-    r",?\s(?:are|were|is|was)\s(?:also\s)?(?:made|produced|manufactured|grown|mined|cultivated)\s"
-    r"(?:(?P<here>in\sabundance|locally|here|in\sthe\s(?:area|region|municipality|district)\b)|(?:in|at)\s(?P<where>[^,.;]{2,60}))",
+    r",?\s(?:are|were|is|was|has\sbeen|have\sbeen|began\sbeing|began\sto\sbe)\s(?:also\s|first\s|still\s)?"
+    r"(?:made|produced|manufactured|grown|mined|cultivated|quarried|extracted|harvested)\s"
+    r"(?:(?P<here>in\sabundance|locally|here|there|since\s|for\scenturies|in\sthe\s(?:area|region|municipality|district|town|city|village)\b)|"
+    r"(?:in|at)\s(?P<where>[^,.;]{2,60}))",
 )
 # Weak cues, confirmed by the lexicon: "copper deposits", "gold mining", "olive and orange orchards".
 _LEX_NOUN = re.compile(
     rf"\b(?P<lex>(?:{_PRODUCT_ALT})(?:(?:,\s|\sand\s|,\sand\s)(?:{_PRODUCT_ALT})){{0,4}})\s"
-    rf"(?P<noun>deposits|reserves|mines|mine|mining|orchards|groves|plantations|farms|farming|cultivation|"
-    rf"crops)\b",
+    rf"(?P<noun>deposits|reserves|resources|mines|mine|mining|orchards|groves|plantations|farms|farming|cultivation|"
+    rf"crops|quarries|quarry|quarrying|production)\b",
     re.IGNORECASE,
+)
+# "Safi is the main fishing port ..., and also exports phosphates, textiles and ceramics"
+_AND_PRODUCES = re.compile(
+    r"(?:,\s|\s)and\s(?:(?:also|mainly|still|now)\s)?(?:exports|produces|manufactures)\s(?!by\b|in\b|to\b|as\b|the\b|a\b|an\b|its\b|"
+    r"over\b|around\b|about\b|more\b|some\b|most\b|much\b|nearly\b|almost\b|up\b)"
+)
+# "known as a producer of pipe tobacco and tobacco snuff"
+_PRODUCER_OF = re.compile(
+    r"\b(?:an?|the|one\sof\sthe)\s(?:(?:world'?s|country'?s|nation'?s|[a-z]+est|major|main|leading|important|big|large|"
+    r"significant|principal|chief|top|key|primary)\s){0,3}(?:producers?|exporters?|manufacturers?|growers?)\sof\s"
+)
+# "one of the world's largest zinc refineries", "a nickel smelter": the metal is a product of the place
+_METAL_WORKS = re.compile(
+    r"\b(?P<lex>zinc|nickel|copper|lead|aluminium|aluminum|tin|gold|silver|cobalt|platinum|alumina|uranium|iron|"
+    r"magnesium|titanium|manganese)\s(?P<noun>refiner(?:y|ies)|smelters?|smelting\s(?:plant|works|complex))\b",
+    re.IGNORECASE,
+)
+# "The surrounding area produces tobacco, ...", "Local farms grow ...": the place's own land as the agent
+_AREA_PRODUCES = re.compile(
+    r"(?:(?:[Tt]he\s)?(?:surrounding|local|rich|fertile|volcanic|agricultural|nearby)\s(?:(?:rich|fertile|volcanic|"
+    r"agricultural)\s)?(?:area|region|countryside|hinterland|land|lands|soil|soils|farmland|farms|farmers|valley)|"
+    r"[Tt]he\s(?:area|region|county|countryside|hinterland|land|soil|farmland|valley)|[Ll]ocal\sfarms|[Aa]rea\sfarms|"
+    r"[Ff]armers(?:\sin\sthe\s(?:area|region|municipality|district))?)\s(?:also\s|mainly\s|mostly\s|primarily\s|"
+    r"chiefly\s|still\s)?(?:produces?|grows?|raises?|yields?|cultivates?|supports?)\s(?!by\b|in\b|to\b|up\b)"
+)
+# "its production of furniture", "a major centre for the production of gunflints"
+_PRODUCTION_OF = re.compile(
+    r"\b(?:(?:its|their|the\s(?:city|town|village|municipality|area)(?:'s|’s))\s(?:[a-z]+\s)?production|"
+    r"(?:cent(?:er|re)|hub|capital)\s(?:for|of)\s(?:the\s)?production|focuses\son\s(?:the\s)?production|"
+    r"known\sfor\s(?:the\s)?production)\sof\s"
+)
+# "In 1901 petroleum was discovered near the town"
+_DISCOVERED = re.compile(
+    rf"\b(?P<lex>{_PRODUCT_ALT})\s(?:was|were)\s(?:first\s)?(?:discovered|found|struck)\b"
+    rf"(?:\s(?:in|near|at|on)\s(?:the\s)?(?P<where>(?:area|region|town|city|village|vicinity|district)|{NAME}))?",
 )
 _ELSEWHERE = re.compile(
     rf"\s(?:(?:mined|grown|brought|shipped|imported|sent)\s)?(?:of|from|at|in|near)\s(?:the\s)?(?:nearby\s|neighbou?ring\s)?"
@@ -427,8 +468,8 @@ def _after_topic(sentence: Sentence) -> int:
 
 def _product_value(item: Item) -> str:
     value = re.sub(r"\s(?:deposits?|reserves|mines?|mining)$", "", item.value)  # "limestone deposits"
-    if value[0].isupper() and value[1:].islower():
-        value = value[0].lower() + value[1:]
+    if value[0].isupper() and value[1:].islower() and (" " not in value or fold(value.split()[0]) in _LEXICON_WORDS):
+        value = value[0].lower() + value[1:]  # "Coal" at a sentence start; "Bordeaux wine" keeps its name
     return value
 
 
@@ -445,9 +486,22 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
         if not has_any(sentence.text, _PRODUCT_KEYS):
             continue
         about = sentence_about(ctx, sentence)
-        if about is False and not _MADE_IN.search(sentence.text):
-            continue
         found: list[tuple[Item, int, int]] = []  # item, evidence start, evidence end
+        body_start = sentence.end - len(strip_intro(sentence.text))
+        area = _AREA_PRODUCES.match(text, body_start, sentence.end)
+        if area:
+            end = _after_list(text, area.end(), sentence.end)
+            if not _elsewhere(ctx, text, end, sentence.end):
+                for item in phrases(text, area.end(), end, max_words=3):
+                    found.append((item, area.start(), end))
+        for match in _DISCOVERED.finditer(text, sentence.start, sentence.end):
+            where = match.group("where")
+            if (where and (where in ("area", "region", "town", "city", "village", "vicinity", "district")
+                           or refers_to_subject(where, ctx.aliases))) or (not where and about is not False):
+                found.append((Item(match.group("lex"), match.start("lex"), match.end("lex")), match.start(), match.end()))
+        if about is False and not _MADE_IN.search(sentence.text):
+            yield from _product_candidates(found)
+            continue
         for cue in (_PRODUCTS_FOLLOW, _MINED_FOLLOW):
             for match in cue.finditer(text, sentence.start, sentence.end):
                 if about is False:
@@ -476,6 +530,8 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                 found.append((item, start, match.end()))
         for match in _MADE_IN.finditer(text, sentence.start, sentence.end):
             where = match.group("where")
+            if where:
+                where = re.split(r"\s(?:in|during|since|from|by|until|for|after|before)\s", where)[0]
             if where is not None and not refers_to_subject(where.strip(), ctx.aliases) and not subject_ref(ctx, where):
                 continue
             if where is None and about is False:
@@ -488,7 +544,24 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                 start += inner.end()
             for item in phrases(text, start, match.start(), tail=True):
                 found.append((item, start, match.end()))
+        if about is True:
+            for cue in (_AND_PRODUCES, _PRODUCER_OF):
+                for match in cue.finditer(text, sentence.start, sentence.end):
+                    if not cue_of_topic(sentence, match.start()):
+                        continue
+                    end = _after_list(text, match.end(), sentence.end)
+                    if _elsewhere(ctx, text, end, sentence.end):
+                        continue
+                    for item in phrases(text, match.end(), end, max_words=3):
+                        found.append((item, match.start(), end))
+            for match in _PRODUCTION_OF.finditer(text, sentence.start, sentence.end):
+                end = _after_list(text, match.end(), sentence.end)
+                for item in phrases(text, match.end(), end, max_words=3):
+                    found.append((item, match.start(), end))
         if about is not False:
+            for match in _METAL_WORKS.finditer(text, sentence.start, sentence.end):
+                if not _elsewhere(ctx, text, match.end(), sentence.end):
+                    found.append((Item(match.group("lex").lower(), match.start("lex"), match.end("lex")), match.start(), match.end()))
             for match in _LEX_NOUN.finditer(text, sentence.start, sentence.end):
                 if not match.group()[1:].islower() and " " in match.group():
                     continue  # "the Lead Mines": a name, not lead mining
@@ -497,8 +570,12 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                 for item in phrases(text, match.start("lex"), match.end("lex")):
                     if fold(item.value) in _PRODUCTS:
                         found.append((item, match.start(), match.end()))
-        for item, start, end in found:
-            yield Candidate("product", _product_value(item), min(start, item.start), max(end, item.end), confidence=0.7)
+        yield from _product_candidates(found)
+
+
+def _product_candidates(found: list[tuple[Item, int, int]]) -> Iterator[Candidate]:
+    for item, start, end in found:
+        yield Candidate("product", _product_value(item), min(start, item.start), max(end, item.end), confidence=0.7)
 
 
 # ---------------------------------------------------------------- industry
