@@ -167,7 +167,7 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             following = text[mention.end : mention.end + 70]
             if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following) or _STATISTICAL_AREA.match(following):
                 continue  # "the Brisbane metropolitan area", "the Phoenix, Arizona, Metropolitan Statistical Area"
-            if re.search(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", before, re.IGNORECASE):
+            if _HEAD_BEFORE.search(before):
                 continue  # "the river Yamuna" is water, not a unit
             if _adjectival(mention.value, following):
                 continue
@@ -234,6 +234,7 @@ _NAMED_AFTER = re.compile(
     r"\b(?:than|unlike)\b[^,;]*$",
     re.IGNORECASE,
 )
+_HEAD_BEFORE = re.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 
 
