@@ -118,7 +118,14 @@ def _near(phrase: str) -> bool:
 
 _ROAD_HEAD = r"(?:Road|Highway|Route|Motorway|Expressway|Freeway|Parkway|Turnpike|Pike|Trail|Autobahn|Autoroute|Autostrada|Autovía|Autopista|Rodovia|Carretera|Bypass)"
 _CODE = r"(?:(?:[AEMNBDIR]|RN|RR|SR|US|SH|NH|CR|FM|E|A|N|M|B|D)-?\s?\d{1,4}[A-Z]?)"
+# "Interstate 70", "U.S. Route 84", "State Route 48", "SR 204 Spur", "Pennsylvania Route 414", "County Road 22"
+_NUMBERED = (
+    r"(?:(?:Interstate|U\.S\.\s(?:Route|Highway)|US\s(?:Route|Highway)|(?:[A-Z][a-z]+\s){0,2}State\s(?:Route|Highway|Road)|"
+    r"County\s(?:Road|Route|Highway)|Farm\sto\sMarket\sRoad|(?:[A-Z][a-z]+\s)?(?:Route|Highway)|SR|SH|CR|FM|NY|US|USH|STH|CTH)"
+    r"[\s-]\d{1,4}[A-Z]?(?:\s(?:Spur|Business|Bypass|Alternate|Loop|Truck))?)"
+)
 _ROUTE = re.compile(
+    rf"\b(?P<numbered>{_NUMBERED})\b(?!\s?(?:km|mi|m|ft|%))|"
     rf"\b(?:(?:European|Interstate|U\.S\.|US|State|National|Provincial|China\sNational|Asian)\s(?:route|Route|Highway|highway)\s)?"
     rf"(?P<code>{_CODE})\b(?!\s?(?:km|mi|m|ft|%))|(?P<named>(?:{CAP_WORD}[\s-]){{0,4}}{_ROAD_HEAD}(?:\s\d{{1,4}}[A-Z]?)?)\b|"
     rf"(?P<lead>(?:{_ROAD_HEAD})\s\d{{1,4}}[A-Z]?)\b"
@@ -129,6 +136,8 @@ def _route(fragment: str) -> str | None:
     """The road a fragment names: a code ("E018", "A483", "I-75") or a road name ("Tram Road")."""
     best = None
     for match in _ROUTE.finditer(fragment):
+        if match.group("numbered"):
+            return match.group("numbered")
         if match.group("code"):
             return re.sub(r"\s", "", match.group("code")) if not match.group("code").startswith("I ") else match.group("code")
         best = best or (match.group("named") or match.group("lead"))
@@ -149,9 +158,35 @@ _TO_BY_MODE = re.compile(
 )
 _RAIL_TO = re.compile(
     r"\b(?:rail(?:way|road)?\s(?:line|link|connection|service|route)s?|railway|railroad|high-speed\srail(?:\slink)?|"
-    r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:\w+\s)?"
-    r"(?:to|with|towards)\s",
+    r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:\w+\s){0,2}?"
+    r"(?:from\s(?:the\s)?(?:station|town|village|city)\s)?(?:to|with|towards)\s|"
+    r"\bstation\s(?:has|offers|provides|with)\s(?:\w+\s){0,3}?(?:services|trains|connections)\s(?:\w+\s)?(?:to|towards)\s",
     re.IGNORECASE,
+)
+# "The nearest railway station is at Kelso, with trains to Edinburgh": the trains are Kelso's
+_NEAREST_STATION = re.compile(r"\b(?:nearest|closest)\s(?:railway\s|train\s|rail\s)?station\b", re.IGNORECASE)
+# "Trains run from the station to ...", "Tarby railway station has services to ...": the subject's station
+_STATION_TOPIC = re.compile(r"(?:The\s|the\s)?(?:(?:railway|train|rail)\s)?station\b|Trains\s(?:run|operate|leave)\b")
+# A sentence about a road: "The A127 road links the town with ...", "Route 220 passes through the borough, leading
+# north 4 miles (6 km) to Towanda"
+_ROUTE_TOPIC = re.compile(
+    rf"(?:The\s|the\s)?(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
+    r"(?:\s(?:road|highway|trunk\sroad|motorway|expressway))?\s(?:(?:also|now|then)\s)?"
+    r"(?P<verb>links|connects|joins|leads|runs|goes|continues|heads|passes\sthrough|crosses|enters|traverses)\b"
+)
+_ROUTE_OBJECT = re.compile(
+    rf"\s(?P<what>it|the\s(?:town|city|village|borough|community|area|hamlet|settlement|municipality|suburb)|{NAME})"
+    r"(?:\s(?:with|to)\s)"
+)
+_SUBJECT_MENTION = re.compile(r"\b(?:the\s(?:town|city|village|borough|community|hamlet|settlement|municipality|suburb|CDP)|it)\b")
+_TO_PLACE = re.compile(r"\b(?:to|towards)\s(?=(?:the\s)?(?:(?:town|city|village|community|hamlet)\sof\s)?[A-Z])")
+_CONNECTION_WITH = re.compile(r"\b(?:connection|junction|intersection|border|line|terminus)\s(?:with|to)\s$")
+# "It lies on the A29 road between Bognor and Pulborough", "on the main road between Perth and Dundee"
+_ON_ROAD_BETWEEN = re.compile(
+    rf"\b(?:lies|is|located|situated|sits|stands|lying)\s(?:\w+\s)?(?:on|along|astride)\s(?:the\s)?"
+    rf"(?:(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})(?:\s(?:road|highway|trunk\sroad))?|"
+    r"(?:main\s|old\s|principal\s)?(?:road|highway))"
+    rf",?\s(?:between|from)\s(?P<a>{NAME})(?:,\s{NAME})?\s(?:and|to)\s(?P<b>{NAME})"
 )
 _CONNECTING = re.compile(
     r"\b(?:connect(?:s|ed|ing)?|link(?:s|ed|ing)?|join(?:s|ed|ing)?)\s(?P<what>it|the\s(?:area|city|town|village|"
@@ -166,15 +201,22 @@ _REACHED_FROM = re.compile(
 _ACCESS_BY = re.compile(r"\b(?:access|accessed|reached)\s(?:to\s[^,.;]{1,40}\s)?(?:is\s)?by\s(?:road\s)?(?P<route>[^,.;]{1,40}?)\sfrom\s")
 _ON_WAY = re.compile(r"\s(?:on\sthe\sway|en\sroute|road|highway)\sto\s(?=[A-Z])")
 _RAIL_WORD = re.compile(rf"\b{_RAIL}\b|\bstation\b", re.IGNORECASE)
-_ROAD_WORD = re.compile(rf"(?i:\b{_ROAD}\b)|\b{_ROAD_HEAD}\b|\b{_CODE}\b")
+_ROAD_WORD = re.compile(rf"(?i:\b{_ROAD}\b)|\b{_ROAD_HEAD}\b|\b{_CODE}\b|\b{_NUMBERED}\b")
 _FROM_OTHER = re.compile(rf"\bfrom\s({NAME})\s$")
 
 
 _NOT_PLACE = re.compile(
-    rf"\b(?:{_ROAD_HEAD}|Airport|Bridge|Railways?|Railroad|Line|Street|Avenue|Lane|Drive|Way|Boulevard|Station|"
-    rf"{alternation('admin_units')})$|^(?:D\.C\.|Inc)\b",
+    rf"\b(?:{_ROAD_HEAD}|Airport|Bridge|Railways?|Railroad|Line|Street|Avenue|Lane|Drive|Way|Boulevard|Station|Routes)$|"
+    rf"\s(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\sof\b|^(?:D\.C\.|Inc)\b",
     re.IGNORECASE,
 )
+# "to London Fenchurch Street", "to Glasgow Queen Street": a city's terminus names the city
+_TERMINUS_NAME = re.compile(r"^(?P<city>[A-Z][\w'’-]+)\s(?:[A-Z][\w'’-]+\s)?(?:Street|Road|Central|Bridge|Cross|Square)$")
+
+
+# US states whose names other places share too, so that the lookup of divisions leaves them open
+_AMBIGUOUS_STATES = frozenset({"Florida", "Georgia", "Maryland", "Montana"})
+_NOT_LINK_PLACE = re.compile(r"\b(?:River|Creek|Lake|Bay|Trail|Mountains?|Forest|Park)$")
 
 
 def _places(ctx: Context, items: list[Item]) -> list[Item]:
@@ -185,10 +227,15 @@ def _places(ctx: Context, items: list[Item]) -> list[Item]:
     previous_end = -1
     for item in items:
         value = re.sub(r"['’]s$", "", item.value)
-        qualifier = ctx.text[previous_end : item.start] == ", " and countries.division_country(value) is not None
+        value = re.split(r"\son\sthe\s", value)[0]  # "Oxbow on the Oregon–Idaho border"
+        qualifier = ctx.text[previous_end : item.start] == ", " and (
+            countries.division_country(value) is not None or value in _AMBIGUOUS_STATES)
         previous_end = item.end
         if _NOT_PLACE.search(value) or re.fullmatch(_CODE, value) or _contains_subject(ctx, value):
             continue
+        if (_NOT_LINK_PLACE.search(value) and ctx.text[max(0, item.start - 4) : item.start] == "the ") or \
+                re.fullmatch(r"(?:Interstate|U\.S\.|US|State|Route|Highway|County|U\.S\.\sRoutes?)", value):
+            continue  # "to the Platte River", "to Interstate 86"
         if countries.country(value) or qualifier:
             continue  # a whole country, or the qualifier of the name before it ("Kitsap County, Washington")
         out.append(Item(value, item.start, item.end, item.note))
@@ -225,7 +272,9 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         return  # a ferry or a boundary description is no road or rail link
     rail_here = bool(_RAIL_WORD.search(sentence.text))
     road_here = bool(_ROAD_WORD.search(sentence.text))
-    subject_sentence = about is True or _contains_subject(ctx, sentence.text) or bool(_OWN.search(sentence.text))
+    subject_sentence = about is True or _contains_subject(ctx, sentence.text) or bool(_OWN.search(sentence.text)) or \
+        bool(_STATION_TOPIC.match(strip_intro(sentence.text)) and not _NEAREST_STATION.search(sentence.text))
+    yield from _route_links(ctx, sentence, about)
     # "connected by road to the cities Karaganda (...), Kyzylorda and Arkalyk (...)"
     for match in _BY_MODE.finditer(text, sentence.start, sentence.end):
         if about is not True:
@@ -256,8 +305,13 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         before = text[max(sentence.start, match.start() - 60) : match.start()]
         if other and not refers_to_subject(other.group(1), ctx.aliases) or re.search(r"\bfrom\s[A-Z][^,]*$", before):
             continue  # "the railway line from Ljubljana to Zagreb"
-        for item in _places(ctx, name_items(text, match.end(), sentence.end)):
+        items = name_items(text, match.end(), sentence.end)
+        for item in _places(ctx, items):
             yield _link("rail_link", item, match.start(), item.end, None)
+        for item in items:
+            terminus = _TERMINUS_NAME.match(item.value)
+            if terminus and len(item.value.split()) >= 3 and not _contains_subject(ctx, item.value):
+                yield _link("rail_link", item, match.start(), item.end, None)  # "London Fenchurch Street"
     # "a rail tunnel which ... extends ... to neighboring North Adams"
     if rail_here and subject_sentence:
         for match in _NEIGHBOUR.finditer(text, sentence.start, sentence.end):
@@ -309,6 +363,56 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
             yield _link("road_link", item, match.start() - len(route) - 1, item.end, route)
 
 
+_THROUGH = re.compile(rf"\bfrom\s(?P<a>{NAME})\s(?:through|via)\s(?P<via>{NAME})\s(?:to|and\son\sto)\s(?P<b>{NAME})")
+
+
+def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
+    """Links stated of a road through the subject, and the subject on a road between two places."""
+    text = ctx.text
+    # "built a main line from Herington through Tampa to Pratt"
+    for match in _THROUGH.finditer(text, sentence.start, sentence.end):
+        if not refers_to_subject(match.group("via"), ctx.aliases):
+            continue
+        before = text[max(sentence.start, match.start() - 80) : match.start()]
+        prop = "rail_link" if _RAIL_WORD.search(before) else "road_link" if _ROAD_WORD.search(before) else None
+        if prop is None:
+            continue
+        route = _route_before(before) if prop == "road_link" else None
+        for key in ("a", "b"):
+            for place in _places(ctx, [Item(match.group(key), match.start(key), match.end(key))]):
+                yield _link(prop, place, match.start(), match.end(), route)
+    body = strip_intro(sentence.text)
+    body_start = sentence.end - len(body)
+    topic_road = _ROUTE_TOPIC.match(text, body_start, sentence.end)
+    if topic_road and _route(topic_road.group("route")) is not None:
+        route = _route(topic_road.group("route"))
+        verb = topic_road.group("verb")
+        if verb in ("links", "connects", "joins"):
+            what = _ROUTE_OBJECT.match(text, topic_road.end(), sentence.end)
+            if what and (what.group("what") == "it" or subject_ref(ctx, what.group("what"))):
+                for item in _places(ctx, name_items(text, what.end(), sentence.end)):
+                    if not _route(item.value):
+                        yield _link("road_link", item, topic_road.start(), item.end, route)
+        elif _SUBJECT_MENTION.search(text, topic_road.end(), sentence.end) or _contains_subject(ctx, sentence.text):
+            # "Route 220 passes through the borough, leading north 4 miles (6 km) to Towanda, ..., and south ... to New Albany"
+            for to in _TO_PLACE.finditer(text, topic_road.end(), sentence.end):
+                if _CONNECTION_WITH.search(text, max(sentence.start, to.start() - 20), to.start() + 1):
+                    continue
+                for item in _places(ctx, name_items(text, to.end(), sentence.end)[:1]):
+                    if not _route(item.value) and not _LINE.search(text, item.end, min(sentence.end, item.end + 12)):
+                        yield _link("road_link", item, topic_road.start(), item.end, route)
+    if about is True:
+        for match in _ON_ROAD_BETWEEN.finditer(text, sentence.start, sentence.end):
+            route = _route(match.group("route")) if match.group("route") else None
+            for key in ("a", "b"):
+                item = Item(match.group(key), match.start(key), match.end(key))
+                for place in _places(ctx, [item]):
+                    yield _link("road_link", place, match.start(), match.end(), route)
+
+
+_LINE = re.compile(r"^\s(?:state\s|county\s)?line\b")
+
+
 def _clean_route(route: str | None) -> str | None:
     """"The Pan-American Highway" -> "Pan-American Highway"; a bare "Highway" names no route."""
     if route is None:
@@ -324,6 +428,8 @@ def _route_before(fragment: str) -> str | None:
         last = match
     if last is None:
         return None
+    if last.group("numbered"):
+        return last.group("numbered")
     if last.group("code"):
         return re.sub(r"\s", "", last.group("code"))
     return _clean_route(last.group("named") or last.group("lead"))
