@@ -36,7 +36,8 @@ _SERVES_CUE = re.compile(
     r"\b(?:served\sby|serviced\sby|service\sfrom|accessible\s(?:by\sair\s)?(?:via|through|from)|by\sair\s(?:via|through|from)|"
     r"(?:nearest|closest|main|local|principal|primary)\s(?:\w+\s)?airport\s(?:serving\s(?:the\s)?(?:city|town|area|"
     r"metropolitan\sarea|village)\s)?(?:is|was)|flights?\s(?:from|to|at)|"
-    r"home\sto|hosts|houses|includes|including|contains|comprising|has|have|the\s(?:city|town|village|area)(?:'s|’s)|its|"
+    r"home\sto|home\sof|hosts|houses|includes|including|contains|comprising|has|have|the\s(?:city|town|village|area)(?:'s|’s)|its|"
+    r"air\s(?:travel|service|transport|transportation)\s(?:at|from|via|through)|"
     r"airport,|airport\sof\s(?:the\s)?(?:city|town))\s(?:(?:also|both|an?|the|two|its|own|public|civilian|military|"
     r"international|domestic|regional|municipal|small|major)\s){0,4}(?:(?:\w+\s){0,3}airports?(?:,\s|\s\()?)?"
     r"(?:around\s[\d,]+\s\w+\scomprising\s)?$",
@@ -51,7 +52,7 @@ _LOCATED = re.compile(
 _PART_OF = re.compile(r"^(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?")
 _PART_OF_END = re.compile(r"(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?$")
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|lies|serves|served)\b")
-_NOT_SERVING = re.compile(r"\b(?:from|to|of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
+_NOT_SERVING = re.compile(r"\b(?:from|to|(?<!home\s)of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
 
 
 def _contains_subject(ctx: Context, value: str) -> bool:
@@ -90,6 +91,8 @@ def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[
             # "X Airport is located 3 km north of the town"
             located = _LOCATED.match(text, match.end(), sentence.end)
             ok = bool(located) and subject_ref(ctx, located.group("where")) and _near(located.group())
+        if not ok and (about is not False or match.start() <= body_start + 4) and _NEAREST_AFTER.match(text, match.end(), sentence.end):
+            ok = True  # "Raleigh-Durham International Airport is the closest major airport"
         if not ok and served and name_start - served_end < 60 and not _VERB.search(text, served_end, name_start):
             ok = True  # the next item of the same list
         if not ok or (_NOT_SERVING.search(before) and not _contains_subject(ctx, name) and not served):
@@ -98,6 +101,10 @@ def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[
         yield Candidate("airport", name, name_start, match.end(), confidence=0.75)
 
 
+_NEAREST_AFTER = re.compile(
+    r",?\s(?:is|remains)\s(?:the\s)?(?:closest|nearest)\s(?:(?:major|international|commercial|main|large)\s){0,2}airport\b|"
+    r",?\s(?:is\s)?(?:an\s(?:\w+\s)?airport\s)?located\snearby\b"
+)
 _TRAVEL_TIME = re.compile(r"\b(?:hours?|minutes?|mins?|drive|by\scar)\b", re.IGNORECASE)
 _DISTANCE = re.compile(rf"(?P<num>{NUMBER})\s?(?P<unit>(?i:{LENGTH_UNIT}))\b")
 
