@@ -257,6 +257,13 @@ def _from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterato
             inner = _name_at(text, part.end(), b)
             if inner and inner[3] and inner[3] not in _AIR:
                 begin = part.end()  # "the east portal of the Hoosac Tunnel"
+        birth = _BIRTHPLACE_ITEM.match(text, begin, b)
+        if birth:
+            # "The village contains the birthplace of Scottish poet Robert Burns": a house of the place
+            yield from _flush(pending)
+            pending = None
+            yield _Found(f"birthplace of {birth.group('person')}", "historic house", birth.start(), birth.end(), True)
+            continue
         one_of = _ONE_OF.match(text, a, b) or _ONE_OF.match(text, begin, b)
         if one_of:
             begin = one_of.end()  # "one of the world's largest zinc refineries"
@@ -492,7 +499,9 @@ _NATURAL_NOUN = re.compile(
     r"volcano|cave|glacier|forest|reef|suburb|neighbou?rhood|district|festival|event|team|race|championship)\b"
 )
 _APPOSITION = re.compile(r",?\s(?:(?:an?|the|one\sof\sthe)\s)(?P<desc>[^,;()]{2,90})")
-_BIRTHPLACE_ITEM = re.compile(rf"(?:the\s)?(?:birthplace|birth\splace|childhood\shome)\sof\s(?:(?:[a-z]+|[A-Z][a-z]+)\s){{0,3}}?(?P<person>{NAME})")
+_BIRTHPLACE_ITEM = re.compile(
+    rf"(?:the\s)?(?:birthplace|birth\splace|childhood\shome)\sof\s(?:(?!(?:van|von|de|da|del|di|du|la|le|bin|ibn|al|el)\s)(?:[a-z]+|[A-Z][a-z]+(?=\s(?!(?:van|von|de|da|del|di|du|la|le|bin|ibn|al|el)\s)[a-z]))\s){{0,3}}(?P<person>{NAME})"
+)
 _QUOTE = "\"“”'‘’"
 
 

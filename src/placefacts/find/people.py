@@ -124,11 +124,17 @@ def _item_facts(ctx: Context) -> Iterator[Candidate]:
 
 _SUBJECT_REF = rf"(?:here|there|in\s(?:the\s)?(?:{PLACE_NOUNS})|in\s(?:this|that)\s(?:{PLACE_NOUNS})|in\s({NAME}))"
 _BORN = re.compile(rf"\b(?:was|were|is|are|being|been)\s(?:also\s)?born\s(?:and\s(?:raised|bred)\s)?{_SUBJECT_REF}")
+# "Noted electronic musician Geir Jenssen also hails from Tromsø", "Singer Ann Lee is originally from Tromsø"
+_HAILS_FROM = re.compile(
+    rf"\b(?:hails|hail|hailed|comes|come|is|was|are|were)\s(?:also\s|originally\s|both\s){{0,2}}from\s"
+    rf"(?:here|there|(?:the|this)\s(?:town|city|village|area|municipality|island|place)|({NAME}))\b(?!\s(?:to|until|into|and\sthe)\b)"
+)
 _GREW_UP = re.compile(rf"\b(?:grew\sup|was\sraised|were\sraised|spent\s(?:his|her|their)\schildhood)\s(?:and\s[\w\s]{{1,30}}?)?{_SUBJECT_REF}")
 _BIRTHPLACE = re.compile(r"\b(?:birthplace|birth\splace|hometown|home\stown|native\s(?:town|city|village|place))(?:\sand\s(?:home|hometown|birthplace))?\sof\s")
 _NATIVE_OF = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s)?native\sof\s({NAME})")
 _NATIVES_INCLUDE = re.compile(
-    r"\b(?:natives|notable\s(?:people|residents|natives)|famous\s(?:people|natives|residents)|people\sborn\s(?:here|there|in\s[\w\s]+?)|"
+    r"\b(?:natives|(?i:notable|famous|prominent|well-known|noted)\s(?:people|residents|natives|persons|individuals|figures)"
+    rf"(?:\s(?:from|of)\s(?:the\s(?:city|town|village|area)|(?P<from>{NAME})))?|people\sborn\s(?:here|there|in\s[\w\s]+?)|"
     r"individuals\sborn\s(?:here|there|in\s(?:the\s)?[\w\s]+?))\s(?:include|included|including|are|were)\b:?\s(?=[A-Z]|the\s|[a-z]+\s[A-Z])"
 )
 _LIST_AFTER = re.compile(r"\b(?:including|include|includes|such\sas|among\sthem)\s")
@@ -140,7 +146,9 @@ def _names_from(ctx: Context, text: str, pos: int, end: int) -> Iterator[tuple[s
     while pos < end:
         window = text[pos:end]
         lead = re.match(
-            r"(?i:both\s|the\s|an?\s|as\swell\sas\s(?:of\s)?)*(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s|')\s)?((?:[a-z][\w/-]*\s){0,5})",
+            r"(?i:both\s|the\s|an?\s|as\swell\sas\s(?:of\s)?)*(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*(?:'s|’s|')\s)?"
+            r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s(?=(?!(?:van|von|de|da|del|della|di|du|la|le|bin|ibn|al|el|y|and|or)\s)"
+            r"[a-z][\w/-]*\s(?:[a-z][\w/-]*\s){0,3}[A-Z]))?(?:[a-z][\w/-]*\s){0,5})",
             window,
         )
         described = lead.group(1).strip() if lead else ""
@@ -187,7 +195,7 @@ def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     text = ctx.text
     lo, hi = sentence.start, sentence.end
     about = about_subject(sentence.text, ctx.aliases)
-    for cue in (_BORN, _GREW_UP):
+    for cue in (_BORN, _GREW_UP, _HAILS_FROM):
         for match in cue.finditer(text, lo, hi):
             place = match.group(1)
             if place and not refers_to_subject(place, ctx.aliases):
@@ -220,6 +228,8 @@ def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                 yield _candidate(person, start, end, description, lo, 0.75)
                 break
     for match in _NATIVES_INCLUDE.finditer(text, lo, hi):
+        if match.group("from") and not refers_to_subject(match.group("from"), ctx.aliases):
+            continue  # "Famous people from Oslo include ..." in another article
         owner = re.search(rf"({NAME})\s$", text[max(lo, match.start() - 40) : match.start()])
         if owner and not FUNCTION_WORD.match(owner.group(1)) and not refers_to_subject(owner.group(1), ctx.aliases):
             if not re.fullmatch(r"(?:Notable|Famous|Other|Some|Many|Its|Prominent)", owner.group(1)):
@@ -266,13 +276,16 @@ def _born_subjects(ctx: Context, clause: str, lo: int, cue_end: int) -> Iterator
 
 def _candidate(person: str, start: int, end: int, description: str, floor: int, confidence: float) -> Candidate:
     description = " ".join(description.split())
+    description = re.sub(r"^(?:and|or)\s", "", description)
+    description = re.sub(r"^(?i:noted|famous|renowned|celebrated|acclaimed|prominent|legendary|well-known|award-winning|"
+                         r"notable|distinguished)\s(?=\S)", "", description)
     if description.lower() in ("former", "late", "current", "famous", "noted", "renowned", "both"):
         description = ""
     qualifiers = {"description": description} if description else {}
     return Candidate("notable_person", person, max(floor, start), end, qualifiers=qualifiers, confidence=confidence)
 
 
-_CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood")
+_CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|\bfrom\b|(?i:people)")
 
 
 @component("people", reads=("prose",), writes=("notable_person",))
