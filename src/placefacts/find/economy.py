@@ -336,7 +336,7 @@ _INDUSTRY_ALT = alternation("industries")
 _PRODUCT_KEYS = (
     "export", "product", "produce", "crop", "goods", "commodit", "grown", "mined", "mines", "mining", "deposit",
     "orchard", "plantation", "manufactur", "harvest", "cultivat", "made in", " ore", "raised", "reserves", "groves",
-    " fields", " farm", "resources", "grow", "quarr", "refiner", "smelt", "discovered", "production", "yield", "producer", "exporter", "grower",
+    " fields", " farm", "resources", "grow ", "grows ", "quarr", "refiner", "smelt", "discovered", "production", "exporter",
 )
 _CLAUSE_END = re.compile(
     r"[.;:!?]|\s(?:which|that|who|where|while|but|because|although|though|for\s(?:many|several|the)\b|in\sthe\b|"
@@ -455,6 +455,9 @@ def _list_start(text: str, sentence: Sentence, end: int) -> int:
     return start
 
 
+_PAREN_AFTER = re.compile(r"\s\([^()]*\)")
+
+
 def _after_topic(sentence: Sentence) -> int:
     """Where the verb after the sentence's topic starts ("Vita | produces grapes"), or -1."""
     body = strip_intro(sentence.text)
@@ -462,8 +465,15 @@ def _after_topic(sentence: Sentence) -> int:
     if not head:
         return -1
     start = sentence.start + len(sentence.text) - len(body)
-    match = re.match(rf"(?:(?:The|the)\s)?{re.escape(head)}(?:\s\([^()]*\))?\s", body)
-    return start + match.end() if match else -1
+    # a string test, not a pattern built per sentence (those would crowd the compiled patterns out of re's cache)
+    pos = 4 if body.startswith(("The ", "the ")) and body[4:].startswith(head) else 0
+    if not body.startswith(head, pos):
+        return -1
+    pos += len(head)
+    paren = _PAREN_AFTER.match(body, pos)
+    if paren:
+        pos = paren.end()
+    return start + pos + 1 if body[pos : pos + 1].isspace() else -1
 
 
 def _product_value(item: Item) -> str:
@@ -494,7 +504,8 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
             if not _elsewhere(ctx, text, end, sentence.end):
                 for item in phrases(text, area.end(), end, max_words=3):
                     found.append((item, area.start(), end))
-        for match in _DISCOVERED.finditer(text, sentence.start, sentence.end):
+        low = lowered(sentence.text)
+        for match in _DISCOVERED.finditer(text, sentence.start, sentence.end) if ("discovered" in low or " found" in low or "struck" in low) else ():
             where = match.group("where")
             if (where and (where in ("area", "region", "town", "city", "village", "vicinity", "district")
                            or refers_to_subject(where, ctx.aliases))) or (not where and about is not False):
@@ -545,7 +556,7 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
             for item in phrases(text, start, match.start(), tail=True):
                 found.append((item, start, match.end()))
         if about is True:
-            for cue in (_AND_PRODUCES, _PRODUCER_OF):
+            for cue in (_AND_PRODUCES, _PRODUCER_OF) if ("produc" in low or "export" in low or "manufactur" in low or "grower" in low) else ():
                 for match in cue.finditer(text, sentence.start, sentence.end):
                     if not cue_of_topic(sentence, match.start()):
                         continue
@@ -554,12 +565,12 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                         continue
                     for item in phrases(text, match.end(), end, max_words=3):
                         found.append((item, match.start(), end))
-            for match in _PRODUCTION_OF.finditer(text, sentence.start, sentence.end):
+            for match in _PRODUCTION_OF.finditer(text, sentence.start, sentence.end) if "production" in low else ():
                 end = _after_list(text, match.end(), sentence.end)
                 for item in phrases(text, match.end(), end, max_words=3):
                     found.append((item, match.start(), end))
         if about is not False:
-            for match in _METAL_WORKS.finditer(text, sentence.start, sentence.end):
+            for match in _METAL_WORKS.finditer(text, sentence.start, sentence.end) if ("refiner" in low or "smelt" in low) else ():
                 if not _elsewhere(ctx, text, match.end(), sentence.end):
                     found.append((Item(match.group("lex").lower(), match.start("lex"), match.end("lex")), match.start(), match.end()))
             for match in _LEX_NOUN.finditer(text, sentence.start, sentence.end):
@@ -1143,6 +1154,10 @@ def _semicolon_names(text: str, pos: int, end: int) -> list[Item]:
     return out if len(out) > 1 else []
 
 
+_ORG_RUN = re.compile(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)")
+_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)$")
+
+
 def _hq(ctx: Context, cue_start: int, items: list[Item]) -> Iterator[Candidate]:
     for item in items:
         if _org_ok(ctx, item.value):
@@ -1251,7 +1266,7 @@ def _employers(ctx: Context) -> Iterator[Candidate]:
                         yield Candidate("employer", item.value, item.start, end, qualifiers={"role": "headquarters"},
                                         confidence=0.75)
                 continue
-            org = re.search(rf"(?:^|\s)(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)$", text[sentence.start : match.start()])
+            org = _ORG_BEFORE.search(text[sentence.start : match.start()])
             if org and " and " in org.group(1) and not _ORG_HEAD_AFTER_AND.search(org.group(1).rsplit(" and ", 1)[1]):
                 continue  # "Seagate Technologies and Wells Fargo Bank": two organisations, not one
             if org and _org_ok(ctx, org.group(1)) and strip_intro(text[sentence.start : match.start()]).endswith(org.group(1)):
@@ -1274,7 +1289,7 @@ def _employers(ctx: Context) -> Iterator[Candidate]:
                 if _org_ok(ctx, item.value):
                     yield Candidate("employer", item.value, match.start(), item.end,
                                     qualifiers={"role": "main_employer"}, confidence=0.7)
-        for name in re.finditer(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)", sentence.text):
+        for name in _ORG_RUN.finditer(sentence.text):
             after = _EMPLOYER_AFTER.match(text, sentence.start + name.end(), sentence.end)
             if not after:
                 continue

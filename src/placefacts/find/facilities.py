@@ -603,7 +603,7 @@ def _landmarks(ctx: Context, text: str, pos: int, end: int) -> Iterator[_Found]:
         if not named or text[begin : named[1]] not in ("", "The ", "the "):
             continue
         value, start, stop, kind = named
-        if country(value) or division_country(value) or (index and re.search(rf"\sin\s{NAME}\s*$", text[parts[index - 1][0] : parts[index - 1][1]])
+        if country(value) or division_country(value) or (index and _IN_NAME_END.search(text[parts[index - 1][0] : parts[index - 1][1]])
                                                           and text[parts[index - 1][1] : a] == ", " and _landmark_kind(value) is None):
             continue  # "... Clock Tower in London, England": the qualifier of a place, not an item
         plural = re.match(r"\s(?P<head>mosques|palaces|churches|temples|castles|towers|museums|gardens|bridges|halls)\b", text[stop:b])
@@ -615,7 +615,7 @@ def _landmarks(ctx: Context, text: str, pos: int, end: int) -> Iterator[_Found]:
             if found and found[-1].kind == "landmark" and text[found[-1].end : a].strip() == "and" and " " not in found[-1].value:
                 found[-1].value += f" {singular}"  # "the Amalienborg and Christiansborg palaces"
                 found[-1].kind = kind or "landmark"
-        joined = re.match(rf"\s\([^()]*\)\s((?:{_CAP_WORD}\s)*{_CAP_WORD})(?![\w'’-])", text[stop:b])
+        joined = _PAREN_THEN_NAME.match(text[stop:b])
         if joined and _landmark_kind(value + " " + joined.group(1)):
             value = value + " " + joined.group(1)  # "the Willis (Sears) Tower"
             stop += joined.end()
@@ -659,6 +659,12 @@ def _looks_personal(value: str) -> bool:
     return value.split()[0] in _FIRST_NAMES
 
 
+_OWNER_AT = re.compile(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?:'s|’s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?")
+_IN_NAME_END = re.compile(rf"\sin\s{NAME}\s*$")
+_PAREN_THEN_NAME = re.compile(rf"\s\([^()]*\)\s((?:{_CAP_WORD}\s)*{_CAP_WORD})(?![\w'’-])")
+_IN_NAME = re.compile(rf"\bin\s({NAME})\s")
+
+
 def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], about: bool | None) -> bool:
     """Whose landmarks: the subject's ("Landmarks in the city include", "Tehran's landmarks", "It is home to
     numerous landmarks, including") — not "the landmarks of Paris" in another town's article."""
@@ -673,7 +679,7 @@ def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], a
     before = text[body_start : match.start()]
     if about is True and cue_of_topic(sentence, match.start()):
         return True
-    owner = re.match(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?:'s|’s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?", before)
+    owner = _OWNER_AT.match(before)
     if owner and owner.group("owner") and not refers_to_subject(owner.group("owner"), ctx.aliases):
         return False
     rest = before[owner.end() if owner else 0 :]
@@ -683,8 +689,14 @@ def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], a
     )
 
 
+_CLASS_GATE = frozenset(w for alt in _CLASS.split("|") for w in [alt.split("\\s")[-1]])
+_CONNECTED_GATE = frozenset({"connected", "linked", "joined", "connects", "links"})
+_LANDMARK_GATE = frozenset({"landmarks", "attractions", "sights", "buildings", "structures", "interest", "spots", "monuments"})
+
+
 def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
     text = ctx.text
+    words = word_set(sentence.text)
     about = about_subject(sentence.text, ctx.aliases)
     there = bool(re.match(r"[Tt]here\s(?:is|are|was|were)\b", strip_intro(sentence.text)))
     # Names that carry the subject's name: "Port of Rosario", "Agra Fort", "Birmingham School of Law".
@@ -698,7 +710,8 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
             if not ctx.is_subject(named[0]):
                 yield _Found(named[0], named[3], named[1], named[2], True)
     # "the city's steel mills and blast furnaces", "the town's harbour and main commercial port"
-    for match in _GENERIC.finditer(text, sentence.start, sentence.end):
+    possessive = "'s " in sentence.text or "’s " in sentence.text or "its " in sentence.text
+    for match in _GENERIC.finditer(text, sentence.start, sentence.end) if possessive else ():
         owner = _POSSESSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
         if not owner:
             continue
@@ -728,12 +741,12 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
     register = list(_historic_register(ctx, sentence, about))
     yield from register
     landmark_lists = []
-    for match in _LANDMARK_CLASS.finditer(text, sentence.start, sentence.end):
+    for match in _LANDMARK_CLASS.finditer(text, sentence.start, sentence.end) if words & _LANDMARK_GATE else ():
         if _landmark_owner_ok(ctx, sentence, match, about):
             landmark_lists.append(match)
             yield from _landmarks(ctx, text, match.end(), sentence.end)
     if about is False and not there:
-        for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end):
+        for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end) if words & _CLASS_GATE else ():
             if landmark_lists or match.group("class") in _LANDMARK_WORDS or not _class_where_ok(ctx, match):
                 continue
             owner = _OWNER_INTRO.search(text, sentence.start, match.start())
@@ -742,7 +755,7 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
             if owner or _where(match) or re.match(r"(?:These|Those|Such|Its|The\s(?:city|town)(?:'s|’s))\b", strip_intro(sentence.text)):
                 yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
         return
-    for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end):
+    for match in _CLASS_CUE.finditer(text, sentence.start, sentence.end) if words & _CLASS_GATE else ():
         if any(m.start() <= match.start() < m.end() + 5 for m in landmark_lists) or not _class_where_ok(ctx, match):
             continue
         yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
@@ -790,7 +803,7 @@ def _historic_register(ctx: Context, sentence: Sentence, about: bool | None) -> 
         spans.append((match.start() - len(body), match.start()))
     for match in _REGISTER_BEFORE.finditer(text, sentence.start, sentence.end):
         before = text[sentence.start : match.start()]
-        place = re.search(rf"\bin\s({NAME})\s", before)
+        place = _IN_NAME.search(before)
         if (place and subject_ref(ctx, place.group(1))) or (not place and about is True):
             spans.append((match.end(), sentence.end))
     for start, end in spans:
@@ -811,16 +824,19 @@ _CROSSING = re.compile(rf"(?:\bby|\bvia|\bthrough|\band|,)\s(?:the\s)?(?P<name>{
 _CROSSING_KINDS = frozenset({"bridge", "tunnel", "causeway"})
 # "The LUKOIL Neftochim Burgas is the largest oil refinery in southeastern Europe"
 _IS_THE_HEAD = re.compile(
-    rf"(?:the\s|The\s)?(?P<name>{NAME})\s(?:is|was|remains)\s(?:also\s)?(?:one\sof\s)?the\s"
+    r"\s(?:is|was|remains)\s(?:also\s)?(?:one\sof\s)?the\s"
     rf"(?:(?:[a-z]+est|largest|biggest|main|only|oldest|major|principal|most\s[a-z]+)\s){{1,2}}"
     rf"(?P<head>(?:{_MODIFIER}){{0,2}}(?:{_GENERIC_ALT}|steelworks))\b"
 )
+_NAME_BEFORE = re.compile(rf"(?:^|\s)(?:the\s|The\s)?(?P<name>{NAME})$")
 
 
 def _crossings(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[_Found]:
     """"Tromsøya is connected to the mainland by the Tromsø Bridge and the Tromsøysund Tunnel": the bridges and
     tunnels that connect the subject, or a part of it (its island, its centre), are its installations."""
     text = ctx.text
+    if not word_set(sentence.text) & _CONNECTED_GATE:
+        return
     cue = _CONNECTED.search(sentence.text)
     if not cue:
         return
@@ -841,11 +857,17 @@ def _crossings(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator
 def _is_the_head(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
     """A named installation said to be "the largest oil refinery in ...": its kind is the generic."""
     text = ctx.text
+    low = sentence.text
+    if " the " not in low or not (" is " in low or " was " in low or " remains " in low):
+        return
     for match in _IS_THE_HEAD.finditer(text, sentence.start, sentence.end):
-        name = match.group("name")
+        before = _NAME_BEFORE.search(text, max(sentence.start, match.start() - 120), match.start())
+        if not before:
+            continue
+        name = before.group("name")
         if not _contains_subject(ctx, name) or ctx.is_subject(name) or _kind(name):
             continue
-        yield _Found(name, " ".join(match.group("head").split()), match.start("name"), match.end("name"), True)
+        yield _Found(name, " ".join(match.group("head").split()), before.start("name"), before.end("name"), True)
 
 
 def _where(match: re.Match[str]) -> str:

@@ -191,6 +191,13 @@ def _names_from(ctx: Context, text: str, pos: int, end: int) -> Iterator[tuple[s
         pos = join.end()
 
 
+_COMMA_NAME = re.compile(rf",\s({NAME})")
+_OWNER_BEFORE = re.compile(rf"({NAME}),\s(?:[\w\s,]{{0,40}})?(?:the\s)?$")
+_LEADING_PERSON = re.compile(rf"\s*({_PERSON})")
+_ALIAS_NATIVE = re.compile(rf"({NAME})\snatives?\s(?=[A-Z])")
+_NAME_END = re.compile(rf"({NAME})\s$")
+
+
 def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     text = ctx.text
     lo, hi = sentence.start, sentence.end
@@ -200,7 +207,7 @@ def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             place = match.group(1)
             if place and not refers_to_subject(place, ctx.aliases):
                 continue  # "born in Skelmanthorpe"
-            qualifier = re.match(rf",\s({NAME})", text[match.end() : match.end() + 60])
+            qualifier = _COMMA_NAME.match(text[match.end() : match.end() + 60])
             if place and qualifier and not _own_unit(ctx, qualifier.group(1)):
                 continue  # "born in Croydon, England" in an article on Croydon, Queensland
             if re.search(r"\bfirst\s(?:white\s|european\s)?(?:child|baby|person)\b", text[lo : match.start()], re.IGNORECASE):
@@ -211,18 +218,18 @@ def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         before = text[lo : match.start()]
         if _SKIP_CONTEXT.search(before) or about is False:
             continue
-        owner = re.search(rf"({NAME}),\s(?:[\w\s,]{{0,40}})?(?:the\s)?$", before)
+        owner = _OWNER_BEFORE.search(before)
         if owner and not refers_to_subject(owner.group(1), ctx.aliases) and not ANAPHOR.match(owner.group(1)):
             continue  # "Falmouth, Cornwall in the United Kingdom, the birthplace of ..."
         for person, start, end, description in _names_from(ctx, text, match.end(), hi):
             yield _candidate(person, start, end, description, lo, 0.8)
     for match in _NATIVE_OF.finditer(text, lo, hi):
         if refers_to_subject(match.group(1), ctx.aliases):
-            person = re.match(rf"\s*({_PERSON})", text[lo : match.start()])
+            person = _LEADING_PERSON.match(text[lo : match.start()])
             if person and _person(person.group(1)):
                 start = lo + person.start(1)
                 yield _candidate(_person(person.group(1)) or "", start, lo + person.end(1), "", lo, 0.8)
-    for alias_match in re.finditer(rf"({NAME})\snatives?\s(?=[A-Z])", text[lo:hi]):
+    for alias_match in _ALIAS_NATIVE.finditer(text[lo:hi]):
         if refers_to_subject(alias_match.group(1), ctx.aliases):
             for person, start, end, description in _names_from(ctx, text, lo + alias_match.end(), hi):
                 yield _candidate(person, start, end, description, lo, 0.75)
@@ -230,7 +237,7 @@ def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     for match in _NATIVES_INCLUDE.finditer(text, lo, hi):
         if match.group("from") and not refers_to_subject(match.group("from"), ctx.aliases):
             continue  # "Famous people from Oslo include ..." in another article
-        owner = re.search(rf"({NAME})\s$", text[max(lo, match.start() - 40) : match.start()])
+        owner = _NAME_END.search(text[max(lo, match.start() - 40) : match.start()])
         if owner and not FUNCTION_WORD.match(owner.group(1)) and not refers_to_subject(owner.group(1), ctx.aliases):
             if not re.fullmatch(r"(?:Notable|Famous|Other|Some|Many|Its|Prominent)", owner.group(1)):
                 continue  # "Other Tennessee natives include ...": another place's natives
@@ -285,7 +292,7 @@ def _candidate(person: str, start: int, end: int, description: str, floor: int, 
     return Candidate("notable_person", person, max(floor, start), end, qualifiers=qualifiers, confidence=confidence)
 
 
-_CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|\bfrom\b|(?i:people)")
+_CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|(?:hails?|hailed|comes?|is|was|are|were)\s(?:(?:also|originally|both)\s){0,2}from\b|(?i:people)")
 
 
 @component("people", reads=("prose",), writes=("notable_person",))

@@ -273,6 +273,9 @@ _FERRY = re.compile(r"\b(?:ferry|ferries|boat|boats|footbridge|pedestrian|bounde
 _MOTION = re.compile(r"\b(?:extends?|extending|runs?|running|leads?|leading|continues?|goes|went|ran|led)\b")
 
 
+_BY_MODE_AFTER = re.compile(rf"\s(?:\w+\s)?by\s(?P<mode>{_RAIL}|{_ROAD}|car)\b", re.IGNORECASE)
+
+
 def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
     text = ctx.text
     if _FERRY.search(sentence.text):
@@ -298,7 +301,7 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         items = _places(ctx, name_items(text, match.end(), sentence.end))
         if not items:
             continue
-        mode = re.match(rf"\s(?:\w+\s)?by\s(?P<mode>{_RAIL}|{_ROAD}|car)\b", text[items[-1].end : sentence.end], re.IGNORECASE)
+        mode = _BY_MODE_AFTER.match(text[items[-1].end : sentence.end])
         if not mode:
             continue
         prop = "rail_link" if re.match(_RAIL, mode.group("mode"), re.IGNORECASE) else "road_link"
@@ -377,7 +380,8 @@ def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterat
     """Links stated of a road through the subject, and the subject on a road between two places."""
     text = ctx.text
     # "built a main line from Herington through Tampa to Pratt"
-    for match in _THROUGH.finditer(text, sentence.start, sentence.end):
+    gated = " through " in sentence.text or " via " in sentence.text
+    for match in _THROUGH.finditer(text, sentence.start, sentence.end) if gated else ():
         if not refers_to_subject(match.group("via"), ctx.aliases):
             continue
         before = text[max(sentence.start, match.start() - 80) : match.start()]
@@ -408,7 +412,7 @@ def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterat
                 for item in _places(ctx, name_items(text, to.end(), sentence.end)[:1]):
                     if not _route(item.value) and not _LINE.search(text, item.end, min(sentence.end, item.end + 12)):
                         yield _link("road_link", item, topic_road.start(), item.end, route)
-    if about is True:
+    if about is True and (" between " in sentence.text or " from " in sentence.text):
         for match in _ON_ROAD_BETWEEN.finditer(text, sentence.start, sentence.end):
             route = _route(match.group("route")) if match.group("route") else None
             for key in ("a", "b"):
