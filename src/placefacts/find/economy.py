@@ -814,13 +814,7 @@ def _industries_in(ctx: Context, sentence: Sentence, about: bool | None, low: st
 
 
 def _items(text: str, start: int, end: int, tail: bool = False) -> Iterator[tuple[str, Item]]:
-    items = phrases(text, start, end, tail=tail)
-    shared = next((i for i, item in enumerate(items) if item.value.endswith(" industries")), -1)
-    for i, item in enumerate(items):
-        if i < shared and " " not in item.value and item.value.lower() not in _X_STOP:
-            # "the maritime and petrochemicals industries": the plural head is each item's
-            yield f"{item.value} industry", item
-            continue
+    for item in phrases(text, start, end, tail=tail):
         for value in _industry_items(item.value):
             yield value, item
 

@@ -165,7 +165,7 @@ _TO_BY_MODE = re.compile(
 )
 _RAIL_TO = re.compile(
     r"\b(?:rail(?:way|road)?\s(?:line|link|connection|service|route)s?|railway|railroad|high-speed\srail(?:\slink)?|"
-    r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:\w+\s){0,2}?"
+    r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:(?!from\b)\w+\s){0,2}?"
     r"(?:from\s(?:the\s)?(?:station|town|village|city)\s)?(?:to|with|towards)\s|"
     r"\bstation\s(?:has|offers|provides|with)\s(?:\w+\s){0,3}?(?:services|trains|connections)\s(?:\w+\s)?(?:to|towards)\s",
     re.IGNORECASE,
@@ -186,7 +186,7 @@ _ROUTE_OBJECT = re.compile(
     r"(?:\s(?:with|to)\s)"
 )
 _SUBJECT_MENTION = re.compile(r"\b(?:the\s(?:town|city|village|borough|community|hamlet|settlement|municipality|suburb|CDP)|it)\b")
-_TO_PLACE = re.compile(r"\b(?:to|towards)\s(?=(?:the\s)?(?:(?:town|city|village|community|hamlet)\sof\s)?[A-Z])")
+_TO_PLACE = re.compile(r"\b(?:to|towards)\s(?=(?:the\s(?:town|city|village|community|hamlet)\sof\s)?[A-Z])")
 _CONNECTION_WITH = re.compile(r"\b(?:connection|junction|intersection|border|line|terminus)\s(?:with|to)\s$")
 # "It lies on the A29 road between Bognor and Pulborough", "on the main road between Perth and Dundee"
 _ON_ROAD_BETWEEN = re.compile(
