@@ -8,6 +8,7 @@ read the candidates of the finders before it from `Context.found`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,7 @@ class Context:
     found: list[Candidate] = field(default_factory=list)
     # Answers finders ask again and again of the same sentence (see `about`, `mentions`).
     _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+    _index: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Document, prepared: Prepared) -> Context:
@@ -82,10 +84,27 @@ class Context:
         key = ("about", sentence.start, sentence.end, strict, len(self.aliases))
         memo = self._memo
         if key not in memo:
-            from placefacts.find.grammar import about_subject
+            from placefacts.find.grammar import about_subject, strip_intro
 
-            memo[key] = about_subject(sentence.text, self.aliases, strict=strict)
+            answer = about_subject(sentence.text, self.aliases, strict=strict)
+            if answer and _PRONOUN_START.match(strip_intro(sentence.text)):
+                # "It covers 210 hectares" after a sentence about a park: "it" is what was last named.
+                previous = self._previous(sentence)
+                if previous is not None and about_subject(previous.text, self.aliases) is False:
+                    answer = None
+            memo[key] = answer
         return memo[key]
+
+    def _previous(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before this one in the same block, if any."""
+        index = self._index.get(sentence.start) if self._index else None
+        if index is None:
+            self._index = {s.start: i for i, s in enumerate(self.sentences)}
+            index = self._index.get(sentence.start)
+        if not index:
+            return None
+        before = self.sentences[index - 1]
+        return before if before.block == sentence.block else None
 
     def lower(self, sentence: Sentence) -> str:
         """The sentence lower-cased, once: finders test it for their key words before any pattern runs."""
@@ -117,6 +136,8 @@ class Context:
     def found_values(self, prop: str) -> list[Candidate]:
         return [c for c in self.found if c.property == prop]
 
+
+_PRONOUN_START = re.compile(r"(?:It|Its|it|its)\b(?!['’]s\b)")
 
 Finder = Callable[[Context], Iterable[Candidate]]
 

@@ -86,6 +86,8 @@ def about_subject(sentence: str, aliases: set[str], strict: bool = False) -> boo
     name = _NAME_START.match(body)
     if not name or FUNCTION_WORD.match(name.group(1)):
         return None
+    if re.search(r"['’]s$", name.group(1)):
+        return None  # "Berlin's second-largest park, ...": about something of the subject, not the subject
     if " " not in name.group(1) and re.search(r"(?:ed|ing)$", name.group(1)) and not refers_to_subject(name.group(1), aliases):
         return None  # "Estimated population of 962.", "Located in the valley, ...": a participle, not a name
     return refers_to_subject(name.group(1), aliases)

@@ -32,6 +32,7 @@ _ELEVATION = [
 _ELEVATION_KEYS = ("elevation", "altitude", "above", "sea level", "asl", "lies at", "sits at", "stands at",
                    "situated at", "located at")
 _AREA_KEYS = ("area", "cover", "occup", "span", "extend", "surface", "size")
+_CHANGED = re.compile(r"\b(?:increased|expanded|enlarged|grew|reduced|shrank|decreased)\b[^.;]{0,60}\bfrom\b", re.IGNORECASE)
 _SUMMIT = re.compile(r"\b(?:summit|peak|highest|lowest|mount|mountain|hill|tower|deep|depth|chimney|tall)\b", re.IGNORECASE)
 
 _AREA_QTY = re.compile(
@@ -104,6 +105,8 @@ def find_area(ctx: Context) -> Iterator[Candidate]:
                 continue
             if re.search(r"\b(?:purchased|bought|sold|acquired|includes|comprising|farm|park|estate)\b[^.]{0,20}$", before, re.IGNORECASE):
                 continue
+            if _CHANGED.search(sentence.text):
+                continue  # "increased the area of Berlin from 66 to 883 km2": a past change, not its area
             found = _metric_first(match, _METRIC_AREA, "area")
             if not found:
                 continue

@@ -41,7 +41,7 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 _NOT_AFTER = re.compile(
-    r"^\s?(?:per\b|/|%|percent|households|families|housing|dwellings|units|km|sq|square|hectares|acres|metres|meters|"
+    r"^\s?(?:(?:inhabitants|people|residents|persons)\s?(?:per\b|/)|per\b|/|%|percent|households|families|housing|dwellings|units|km|sq|square|hectares|acres|metres|meters|"
     r"feet|ft\b|miles|mi\b|years|visitors|tourists|students|workers|employees|jobs|cars|vehicles|beds|seats|"
     r"\(\d+(?:\.\d+)?%\))",
     re.IGNORECASE,
@@ -49,8 +49,9 @@ _NOT_AFTER = re.compile(
 _NOT_BEFORE = re.compile(
     r"\b(?:killed|died|dead|deaths|victims|employs|employed|employing|visited by|attracts|students|casualties|"
     r"survey of|poll of|study of|sample of|crowd of|audience of|capacity of|attendance of|seating|seats|"
+    r"age of|aged|surplus of|deficit of|influx of|gain of|loss of|density was|density is|"
     r"decrease of|increase of|growth of|change of|rank(?:ing|ed)?|number|No\.|population density of|density of)"
-    r"\s(?:about\s|around\s|some\s|over\s)?$",
+    r"\s(?:about\s|around\s|some\s|over\s|approximately\s|nearly\s|almost\s|roughly\s|more\sthan\s|under\s)?$",
     re.IGNORECASE,
 )
 _SCOPES = (
