@@ -91,7 +91,7 @@ _CLASS_CUE = re.compile(
 )
 # "Of the area's many colleges and universities, the University of Chicago, ...": the subject's, in the intro
 _OWNER_INTRO = re.compile(
-    rf"(?:Of|Among|In)\s(?:the\s(?:area|city|town|region|village|municipality)(?:'s|’s)|its|(?P<owner>{NAME})(?:'s|’s))\s"
+    rf"(?:Of|Among|In)\s(?:the\s(?:area|city|town|region|village|municipality)(?:'s|’s)|its|(?P<owner>{NAME})(?<=['’]s))\s"
     r"(?:[a-z-]+\s){0,5}$"
 )
 _PRESENCE = re.compile(
@@ -101,7 +101,11 @@ _PRESENCE = re.compile(
     r"boasts|features|gained|acquired|[Tt]here\s(?:is|are|was|were)(?:\salso)?)\s"
 )
 _LOCATED_IN = re.compile(
-    r"\s(?:is|are|was|were)\s(?:also\s)?(?:located|situated|based|found)\s(?:with)?in\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)"
+    r"\s(?:(?:is|are|was|were)\s(?:also\s)?)?(?:located|situated|based|found)\s(?:(?:with)?in|at)\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)"
+)
+# "Scranton was founded in 1908 around the New Bullion Mine": the installation the town grew around
+_GREW_AROUND = re.compile(
+    r"\b(?:founded|grew|grew\sup|developed|built|established|formed|arose|sprang\sup)\s(?:[\w,]+\s){0,4}?around\s(?=(?:the\s)?[A-Z])"
 )
 _BUILT = re.compile(
     rf"\b(?P<det>a|an)\s(?:(?:large|small|big|huge|new|modern|major)\s)?(?P<value>(?:{_MODIFIER}(?:and\s{_MODIFIER})?){{0,3}}"
@@ -124,7 +128,7 @@ _HEAD_WORDS = frozenset(
        "colleges", "schools", "buildings", "landmarks", "attractions", "museums", "churches", "parks", "stadiums",
        "stadia", "bridges", "institutions", "ports", "plants", "mines", "factories", "hospitals", "monuments",
        "temples", "mosques", "castles", "palaces", "forts", "campuses", "refineries", "shipyards", "bases", "camps",
-       "sites", "cathedrals", "sights", "structures", "birthplace", "register", "connected", "linked", "joined"}
+       "sites", "cathedrals", "sights", "structures", "birthplace", "register", "connected", "linked", "joined", "features"}
 )
 _YEAR_AFTER = re.compile(
     r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
@@ -441,7 +445,7 @@ def _contains_subject(ctx: Context, value: str) -> bool:
 
 _LANDMARK_CLASS = re.compile(
     r"\b(?P<class>(?i:landmarks|attractions|sights|buildings|structures|places\sof\sinterest|points\sof\sinterest|"
-    r"tourist\sspots|monuments))\b"
+    r"tourist\sspots|monuments|features))\b"
     r"(?P<where>\s(?:in|of|around)\s(?:the\s)?(?:city|town|village|area|municipality|island|"
     rf"{NAME}))?"
     r"(?:,?\s(?:such\sas|including|like|among\sthem|notably|especially)\s|\s(?:include|includes|included)\s|"
@@ -659,7 +663,7 @@ def _looks_personal(value: str) -> bool:
     return value.split()[0] in _FIRST_NAMES
 
 
-_OWNER_AT = re.compile(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?:'s|’s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?")
+_OWNER_AT = re.compile(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?<=['’]s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?")
 _IN_NAME_END = re.compile(rf"\sin\s{NAME}\s*$")
 _PAREN_THEN_NAME = re.compile(rf"\s\([^()]*\)\s((?:{_CAP_WORD}\s)*{_CAP_WORD})(?![\w'’-])")
 _IN_NAME = re.compile(rf"\bin\s({NAME})\s")
@@ -680,7 +684,7 @@ def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], a
     if about is True and cue_of_topic(sentence, match.start()):
         return True
     owner = _OWNER_AT.match(before)
-    if owner and owner.group("owner") and not refers_to_subject(owner.group("owner"), ctx.aliases):
+    if owner and owner.group("owner") and not refers_to_subject(owner.group("owner")[:-2], ctx.aliases):
         return False
     rest = before[owner.end() if owner else 0 :]
     # only adjectives before the class noun: "Popular attractions include", "Other notable attractions include"
@@ -689,9 +693,11 @@ def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], a
     )
 
 
+_HEAD_ONLY = _HEAD_WORDS | {h.lower() for h in _NAMED_HEADS}
 _CLASS_GATE = frozenset(w for alt in _CLASS.split("|") for w in [alt.split("\\s")[-1]])
 _CONNECTED_GATE = frozenset({"connected", "linked", "joined", "connects", "links"})
-_LANDMARK_GATE = frozenset({"landmarks", "attractions", "sights", "buildings", "structures", "interest", "spots", "monuments"})
+_LANDMARK_GATE = frozenset({"landmarks", "attractions", "sights", "buildings", "structures", "interest", "spots", "monuments",
+                            "features"})
 
 
 def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
@@ -737,6 +743,13 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
                 if kind and kind not in _AIR:
                     yield _Found(value, kind, begin, max(stop, match.end()), True)
     yield from _crossings(ctx, sentence, about)
+    if about is not False and "around" in sentence.text:
+        for match in _GREW_AROUND.finditer(text, sentence.start, sentence.end):
+            if not cue_of_topic(sentence, match.start()):
+                continue
+            named = _name_at(text, match.end(), sentence.end)
+            if named and named[3] and named[3] not in _AIR:
+                yield _Found(named[0], named[3], named[1], named[2], True)
     yield from _is_the_head(ctx, sentence)
     register = list(_historic_register(ctx, sentence, about))
     yield from register
@@ -750,7 +763,7 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
             if landmark_lists or match.group("class") in _LANDMARK_WORDS or not _class_where_ok(ctx, match):
                 continue
             owner = _OWNER_INTRO.search(text, sentence.start, match.start())
-            if owner and owner.group("owner") and not refers_to_subject(owner.group("owner"), ctx.aliases):
+            if owner and owner.group("owner") and not refers_to_subject(owner.group("owner")[:-2], ctx.aliases):
                 owner = None
             if owner or _where(match) or re.match(r"(?:These|Those|Such|Its|The\s(?:city|town)(?:'s|’s))\b", strip_intro(sentence.text)):
                 yield from _from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
@@ -920,8 +933,8 @@ def find_facilities(ctx: Context) -> Iterator[Candidate]:
         key = fold(item.value)
         if key in seen or ctx.is_subject(item.value) or refers_to_subject(item.value, ctx.aliases):
             continue
-        if item.named and " " not in key and (key in _HEAD_WORDS or key.capitalize() in _LANDMARK_HEADS):
-            continue  # "the Nazareth Convent and Academy": a head word alone names nothing
+        if item.named and (key in _HEAD_ONLY or " " not in key and key.capitalize() in _LANDMARK_HEADS):
+            continue  # "the Nazareth Convent and Academy", "High School located in ...": a head alone names nothing
         seen.add(key)
         qualifiers = _qualifiers(text, sentence, item, year) if sentence else {"kind": item.kind}
         start = min(item.start, sentence.start if sentence and year and item.start - sentence.start < 120 else item.start)
