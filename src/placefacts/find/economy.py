@@ -399,7 +399,7 @@ _LEX_NOUN = re.compile(
 )
 # "Safi is the main fishing port ..., and also exports phosphates, textiles and ceramics"
 _AND_PRODUCES = re.compile(
-    r"(?:,\s|\s)and\s(?:(?:also|mainly|still|now)\s)?(?:exports|produces|manufactures)\s(?!by\b|in\b|to\b|as\b|the\b|a\b|an\b|its\b|"
+    r"(?<=\s)and\s(?:(?:also|mainly|still|now)\s)?(?:exports|produces|manufactures)\s(?!by\b|in\b|to\b|as\b|the\b|a\b|an\b|its\b|"
     r"over\b|around\b|about\b|more\b|some\b|most\b|much\b|nearly\b|almost\b|up\b)"
 )
 # "known as a producer of pipe tobacco and tobacco snuff"
@@ -555,7 +555,8 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                 start += inner.end()
             for item in phrases(text, start, match.start(), tail=True):
                 found.append((item, start, match.end()))
-        if about is True:
+        own = about is True or (about is None and _subject_possessive(ctx, sentence))
+        if own:
             for cue in (_AND_PRODUCES, _PRODUCER_OF) if ("produc" in low or "export" in low or "manufactur" in low or "grower" in low) else ():
                 for match in cue.finditer(text, sentence.start, sentence.end):
                     if not cue_of_topic(sentence, match.start()):
@@ -582,6 +583,15 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                     if fold(item.value) in _PRODUCTS:
                         found.append((item, match.start(), match.end()))
         yield from _product_candidates(found)
+
+
+_POSSESSIVE_OPENER = re.compile(rf"(?:The\s)?({NAME})(?<=['’]s)\s")
+
+
+def _subject_possessive(ctx: Context, sentence: Sentence) -> bool:
+    """"Hata's main industry is farming and produces ...": a sentence opened by the subject's possessive."""
+    opener = _POSSESSIVE_OPENER.match(strip_intro(sentence.text))
+    return bool(opener) and refers_to_subject(opener.group(1)[:-2], ctx.aliases)
 
 
 def _product_candidates(found: list[tuple[Item, int, int]]) -> Iterator[Candidate]:

@@ -166,7 +166,7 @@ _TO_BY_MODE = re.compile(
 _RAIL_TO = re.compile(
     r"\b(?:rail(?:way|road)?\s(?:line|link|connection|service|route)s?|railway|railroad|high-speed\srail(?:\slink)?|"
     r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:(?!from\b)\w+\s){0,2}?"
-    r"(?:from\s(?:the\s)?(?:station|town|village|city)\s)?(?:to|with|towards)\s|"
+    r"(?:from\s(?:the\s)?(?:station|town|village|city|(?-i:(?P<origin>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})))\s)?(?:to|with|towards)\s|"
     r"\bstation\s(?:has|offers|provides|with)\s(?:\w+\s){0,3}?(?:services|trains|connections)\s(?:\w+\s)?(?:to|towards)\s",
     re.IGNORECASE,
 )
@@ -315,6 +315,8 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         before = text[max(sentence.start, match.start() - 60) : match.start()]
         if other and not refers_to_subject(other.group(1), ctx.aliases) or re.search(r"\bfrom\s[A-Z][^,]*$", before):
             continue  # "the railway line from Ljubljana to Zagreb"
+        if match.group("origin") and not refers_to_subject(match.group("origin"), ctx.aliases):
+            continue  # "along the railroad from Minneapolis to Duluth"
         items = name_items(text, match.end(), sentence.end)
         for item in _places(ctx, items):
             yield _link("rail_link", item, match.start(), item.end, None)
