@@ -205,7 +205,10 @@ _CLAUSE_STOP = re.compile(
 )
 _CHUNK_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s)?|\s(?:and|as\swell\sas)\s")
 _OF_WORD = re.compile(r"\sof\s[A-Z][a-z]+$")
-AND_TAIL = re.compile(r"\sand\s[A-Z][a-z]+(?=\s?[(,.;]|\s[a-z]|$)")
+AND_TAIL = re.compile(
+    r"\sand\s(?:[A-Z][a-z]+\s(?=(?:History|Science|Sciences|Technology|Industry|Arts|Culture|Design|Letters|Economics|"
+    r"Commerce|Nature|Studies|Music|Medicine|Engineering)\b))?[A-Z][a-z]+(?=\s?[(,.;]|\s[a-z]|$)"
+)
 
 
 def chunks(text: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -341,7 +344,9 @@ _PRODUCT_KEYS = (
 _CLAUSE_END = re.compile(
     r"[.;:!?]|\s(?:which|that|who|where|while|but|because|although|though|for\s(?:many|several|the)\b|in\sthe\b|"
     r"to\sthe\b|from|since|until|when|during|are|were|is|was|have|has|had|in\s\d{4}|throughout|across|"
-    r"with\b|by\b|into\b|at\b|on\b|in\b|mined|grown|made|produced|located|found|built|brought|shipped|used|known|being|along\swith)\b|,\s(?:and\s)?(?:the|it|its|which|but|while|making|giving|a|an|with)\b"
+    r"with\b|by\b|into\b|at\b|on\b|in\b|mined|grown|made|produced|located|found|built|brought|shipped|used|known|being|along\swith|"
+    r"(?:and\s)?(?:produces|exports|grows|manufactures|makes|provides|employs|attracts|supports))\b|"
+    r",\s(?:and\s)?(?:the|it|its|which|but|while|making|giving|a|an|with)\b"
 )
 _PRODUCT_NOUN = (
     r"(?:(?:main|principal|chief|major|leading|primary|most\simportant|key|agricultural|farm|industrial|local|"

@@ -694,6 +694,7 @@ def _landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], a
 
 
 _HEAD_ONLY = _HEAD_WORDS | {h.lower() for h in _NAMED_HEADS}
+_ANY_HEAD = _HEAD_ONLY | {h.lower() for h in _LANDMARK_HEADS} | {"centre", "center", "hospital", "campus"}
 _CLASS_GATE = frozenset(w for alt in _CLASS.split("|") for w in [alt.split("\\s")[-1]])
 _CONNECTED_GATE = frozenset({"connected", "linked", "joined", "connects", "links"})
 _LANDMARK_GATE = frozenset({"landmarks", "attractions", "sights", "buildings", "structures", "interest", "spots", "monuments",
@@ -919,6 +920,14 @@ def find_facilities(ctx: Context) -> Iterator[Candidate]:
         kind = _kind(str(employer.value))
         if kind and kind not in _AIR:
             found.append((_Found(str(employer.value), kind, employer.start, employer.end, True), None, None))
+    # "Dortmund University of Applied Sciences" beside "... of Applied Sciences and Arts": the longer name is the one
+    longer = [fold(f.value) + " " for f, _, _ in found if f.named]
+
+    def _shadowed(value: str) -> bool:
+        key = fold(value) + " "
+        return any(k.startswith(key) and k != key and not set(k[len(key) :].split()) & _ANY_HEAD for k in longer)
+
+    found = [(f, s, y) for f, s, y in found if not f.named or not _shadowed(f.value)]
     named_kinds = {f.kind for f, _, _ in found if f.named}
     seen: set[str] = set()
     seen_generic: dict[str, list[str]] = {}
