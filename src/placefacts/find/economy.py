@@ -61,6 +61,13 @@ _STOP_VALUES = frozenset(
 )
 
 
+# Heads of phrases that name no product or activity: "many important paleontological discoveries have been made"
+_ABSTRACT = frozenset(
+    "discoveries discovery changes improvements contributions efforts attempts progress advances decisions plans "
+    "investments repairs arrangements inventions findings".split()
+)
+
+
 def phrases(text: str, start: int, end: int, max_words: int = 4, tail: bool = False) -> list[Item]:
     """Split a list of common-noun phrases ("wheat, flour, hay, linseed and other vegetable oils").
 
@@ -123,7 +130,8 @@ def _phrase(text: str, a: int, b: int, max_words: int, opening: bool = False) ->
         return None
     if words[0][:1].isupper() and words[0] not in ("R&D", "IT") and not opening and fold(words[0]) not in _LEXICON_WORDS:
         return None  # "a retail hub for Yonkers": a capitalised word inside a list is a name
-    if value.lower() in _STOP_VALUES or any(w.lower() in _VERBISH or "'" in w or "’" in w for w in words):
+    if value.lower() in _STOP_VALUES or words[-1].lower() in _ABSTRACT or \
+            any(w.lower() in _VERBISH or "'" in w or "’" in w for w in words):
         return None  # "were grown", "men's and boy's clothing"
     if words[-1].endswith("ed") and fold(value) not in _LEXICON_WORDS:
         return None  # "resources were nearly exhausted"
