@@ -568,7 +568,7 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                 start += inner.end()
             for item in phrases(text, start, match.start(), tail=True):
                 found.append((item, start, match.end()))
-        own = about is True or (about is None and _subject_possessive(ctx, sentence))
+        own = about is True or (about is None and subject_possessive(ctx, sentence))
         if own:
             for cue in (_AND_PRODUCES, _PRODUCER_OF) if ("produc" in low or "export" in low or "manufactur" in low or "grower" in low) else ():
                 for match in cue.finditer(text, sentence.start, sentence.end):
@@ -601,7 +601,7 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
 _POSSESSIVE_OPENER = re.compile(rf"(?:The\s)?({NAME})(?<=['’]s)\s")
 
 
-def _subject_possessive(ctx: Context, sentence: Sentence) -> bool:
+def subject_possessive(ctx: Context, sentence: Sentence) -> bool:
     """"Hata's main industry is farming and produces ...": a sentence opened by the subject's possessive."""
     opener = _POSSESSIVE_OPENER.match(strip_intro(sentence.text))
     return bool(opener) and refers_to_subject(opener.group(1)[:-2], ctx.aliases)
@@ -708,7 +708,7 @@ _TYPED = re.compile(
     re.IGNORECASE,
 )
 _CENTER_ROLE = re.compile(
-    r"(?:\b(?:is|was|are|were|be|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
+    r"(?:\b(?:is|was|are|were|be|being|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
     re.IGNORECASE,
 )
 # "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_ref, word_set
+from placefacts.find.economy import AND_TAIL, chunks, cue_of_topic, subject_possessive, subject_ref, word_set
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro, topic
 from placefacts.find.lexicon import entries
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
@@ -722,7 +722,8 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[_Found]:
         owner = _POSSESSIVE.search(text, max(sentence.start, match.start() - 20), match.start())
         if not owner:
             continue
-        if owner.group().startswith("its") and not (about is True and cue_of_topic(sentence, owner.start())):
+        if owner.group().startswith("its") and not ((about is True or about is None and subject_possessive(ctx, sentence))
+                                                    and cue_of_topic(sentence, owner.start())):
             continue  # "Potosí in Bolivia, which was famous for its silver mines": another place's
         for found in _from_list(text, match.start(), sentence.end, None):
             if not found.named:
