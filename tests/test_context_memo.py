@@ -27,10 +27,11 @@ def test_about_follows_the_aliases_as_they_grow() -> None:
     ctx = _context("Marrowby is a market town in Powys, Wales. Old Marrow lies on the Wye. It has a castle.")
     second = ctx.sentences[1]
     before = ctx.about(second)
-    assert before == about_subject(second.text, ctx.aliases)
+    assert before == about_subject(second.text, ctx.aliases, previous=ctx.sentences[0].text)
     ctx.add_alias("Old Marrow")
-    assert ctx.about(second) is True is about_subject(second.text, ctx.aliases)
-    assert ctx.about(ctx.sentences[2], strict=True) == about_subject(ctx.sentences[2].text, ctx.aliases, strict=True)
+    assert ctx.about(second) is True is about_subject(second.text, ctx.aliases, previous=ctx.sentences[0].text)
+    third = ctx.sentences[2]
+    assert ctx.about(third, strict=True) == about_subject(third.text, ctx.aliases, strict=True, previous=second.text)
 
 
 def test_memo_answers_match_on_corpus_articles() -> None:
@@ -38,9 +39,13 @@ def test_memo_answers_match_on_corpus_articles() -> None:
         pytest.skip("shared/corpus/wiktor is not checked out beside the repository")
     for path in sorted(CORPUS.glob("*.txt"))[:60]:
         ctx = _context(path.read_text("utf-8"))
-        for sentence in ctx.sentences:
+        for index, sentence in enumerate(ctx.sentences):
+            previous = ctx.sentences[index - 1] if index else None
+            previous_text = previous.text if previous is not None and previous.block == sentence.block else None
             for strict in (False, True):
-                assert ctx.about(sentence, strict) == about_subject(sentence.text, ctx.aliases, strict=strict)
+                assert ctx.about(sentence, strict) == about_subject(
+                    sentence.text, ctx.aliases, strict=strict, previous=previous_text
+                )
             assert list(ctx.mentions(sentence.start, sentence.end)) == list(names(ctx.text, sentence.start,
                                                                                   sentence.end))
             assert ctx.mentions(sentence.start, sentence.end) is ctx.mentions(sentence.start, sentence.end)

@@ -8,7 +8,6 @@ read the candidates of the finders before it from `Context.found`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -84,14 +83,11 @@ class Context:
         key = ("about", sentence.start, sentence.end, strict, len(self.aliases))
         memo = self._memo
         if key not in memo:
-            from placefacts.find.grammar import about_subject, strip_intro
+            from placefacts.find.grammar import about_subject
 
-            answer = about_subject(sentence.text, self.aliases, strict=strict)
-            if answer and _PRONOUN_START.match(strip_intro(sentence.text)):
-                # "It covers 210 hectares" after a sentence about a park: "it" is what was last named.
-                previous = self._previous(sentence)
-                if previous is not None and about_subject(previous.text, self.aliases) is False:
-                    answer = None
+            previous = self._previous(sentence)
+            answer = about_subject(sentence.text, self.aliases, strict=strict,
+                                   previous=previous.text if previous is not None else None)
             memo[key] = answer
         return memo[key]
 
@@ -136,8 +132,6 @@ class Context:
     def found_values(self, prop: str) -> list[Candidate]:
         return [c for c in self.found if c.property == prop]
 
-
-_PRONOUN_START = re.compile(r"(?:It|Its|it|its)\b(?!['’]s\b)")
 
 Finder = Callable[[Context], Iterable[Candidate]]
 

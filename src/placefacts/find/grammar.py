@@ -66,7 +66,7 @@ def topic(sentence: str) -> str:
     return name.group(1) if name else ""
 
 
-def about_subject(sentence: str, aliases: set[str], strict: bool = False) -> bool | None:
+def about_subject(sentence: str, aliases: set[str], strict: bool = False, previous: str | None = None) -> bool | None:
     """True: about the subject; False: about another named thing; None: cannot tell.
 
     `strict`: a possessive ("Its name comes from ...") is about something of the
@@ -74,6 +74,8 @@ def about_subject(sentence: str, aliases: set[str], strict: bool = False) -> boo
     """
     body = strip_intro(sentence)
     anaphor = ANAPHOR.match(body)
+    if anaphor and previous and _PRONOUN.match(body) and _names_other(previous, aliases):
+        return None  # "The Tiergarten is a park. It covers 210 hectares.": "it" is what was last named
     if anaphor:
         if strict and anaphor.group().lower() == "its":
             rest = body[anaphor.end() :]
@@ -95,6 +97,18 @@ def about_subject(sentence: str, aliases: set[str], strict: bool = False) -> boo
 
 _ITS_SCOPE = re.compile(r"\s(?:total\s)?(?:population|urban|metropolitan|metro|municipal|greater|wider)\b", re.IGNORECASE)
 _ITS_OTHER = re.compile(rf"\s(?:[a-z-]+\s){{1,3}}(?:of\s)?(?:the\s)?{NAME}")
+
+_PRONOUN = re.compile(r"(?:it|its)\b(?!['’]s\b)", re.IGNORECASE)
+_NAMED_THEN_VERB = re.compile(
+    rf"^(?:The\s|the\s)?({NAME})\s(?:is|was|are|were|has|had|lies|covers|stands|opened|serves|houses|contains)\b"
+)
+
+
+def _names_other(previous: str, aliases: set[str]) -> bool:
+    """The previous sentence opens by naming another thing as its subject ("The Tiergarten is ...")."""
+    found = _NAMED_THEN_VERB.match(strip_intro(previous))
+    return bool(found) and not FUNCTION_WORD.match(found.group(1)) and not refers_to_subject(found.group(1), aliases)
+
 
 _SCOPE_WORDS = frozenset(
     "greater metropolitan metro area statistical urban city town municipality of the region agglomeration "
