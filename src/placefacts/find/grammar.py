@@ -75,7 +75,7 @@ def about_subject(sentence: str, aliases: set[str], strict: bool = False, previo
     body = strip_intro(sentence)
     anaphor = ANAPHOR.match(body)
     if anaphor and previous and _PRONOUN.match(body) and _names_other(previous, aliases):
-        return None  # "The Tiergarten is a park. It covers 210 hectares.": "it" is what was last named
+        return False  # "The Tiergarten is a park. It covers 210 hectares.": "it" is what was last named
     if anaphor:
         if strict and anaphor.group().lower() == "its":
             rest = body[anaphor.end() :]
