@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.economy import Item, cue_of_topic, has_any, name_items, subject_ref
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation
+from placefacts.find.lists import Item, cue_of_topic, has_any, name_items, subject_ref
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
 from placefacts.normalise.numbers import NUMBER, parse_number
 from placefacts.normalise.units import LENGTH_UNIT, to_km
