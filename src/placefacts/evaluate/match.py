@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from placefacts.find.textutil import fold
+from placefacts.normalise.text import fold
 
 COORDINATE_TOLERANCE = 0.01  # degrees; the spec leaves coordinates open, ~1 km is what sources round to
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from placefacts.clean import Prepared
 from placefacts.clean.offsets import CleanText
-from placefacts.find.textutil import Sentence, fold, split_sentences
+from placefacts.find.textutil import Sentence, split_sentences
 from placefacts.model import Document, Value
+from placefacts.normalise.text import fold
 
 if TYPE_CHECKING:
     from placefacts.find.names_in_text import Mention

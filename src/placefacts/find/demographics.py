@@ -29,7 +29,8 @@ from difflib import SequenceMatcher
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject, topic
 from placefacts.find.lexicon import entries
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import NAME, Sentence
+from placefacts.normalise.text import fold
 
 _ETHNIC = entries("ethnic_groups")
 _CENSUS = entries("census_races")

@@ -26,7 +26,8 @@ from placefacts.find.lists import (
     sentence_about,
     subject_ref,
 )
-from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
+from placefacts.find.textutil import CAP_WORD, NAME, Sentence
+from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- employer
 
@@ -239,7 +240,7 @@ def _orgs_before(ctx: Context, sentence: Sentence, match: re.Match[str]) -> list
 def _org_ok(ctx: Context, name: str) -> bool:
     if refers_to_subject(name, ctx.aliases) or _NOT_ORG.search(name) or FUNCTION_WORD.fullmatch(name):
         return False
-    from placefacts.resolve.countries import country, division_country
+    from placefacts.normalise.countries import country, division_country
 
     return not country(name) and not division_country(name)
 

@@ -51,7 +51,8 @@ from placefacts.find.facility_lists import (
 )
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro, topic
 from placefacts.find.lists import chunks, cue_of_topic, subject_possessive, subject_ref, word_set
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import NAME, Sentence
+from placefacts.normalise.text import fold
 
 _CLASS = (
     r"universities|university|colleges|college|schools|school|high\sschools|law\sschools|buildings|landmarks|"

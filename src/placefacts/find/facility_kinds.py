@@ -18,9 +18,10 @@ from placefacts.find.grammar import strip_intro
 from placefacts.find.lexicon import entries
 from placefacts.find.lists import AND_TAIL
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
+from placefacts.normalise.text import fold
 from placefacts.normalise.units import LENGTH_UNIT, POWER_UNIT, to_m, to_mw
 
 _HEADS = entries("facility_heads")

@@ -28,7 +28,7 @@ from placefacts.find.grammar import refers_to_subject, strip_intro
 from placefacts.find.lists import AND_TAIL, chunks, cue_of_topic, subject_ref
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence
-from placefacts.resolve.countries import country, division_country
+from placefacts.normalise.countries import country, division_country
 
 LEAD = re.compile(
     r"(?:(?:the|a|an|one|two|three|several|many|numerous|some|adjoining|adjacent|nearby|historic|former|famous|"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from placefacts.find.textutil import NAME, fold
+from placefacts.find.textutil import NAME
+from placefacts.normalise.text import fold
 
 # Nouns that refer back to the place the article is about.
 PLACE_NOUNS = (

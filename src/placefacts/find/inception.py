@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import PLACE_NOUNS
-from placefacts.find.textutil import NAME, fold
+from placefacts.find.textutil import NAME
 from placefacts.normalise.dates import DATE_RE, parse_date
+from placefacts.normalise.text import fold
 
 _EVENTS = (
     (r"\bfirst\s(?:mentioned|recorded|documented|attested|referred to)\b|\bmentioned for the first time\b", "first mentioned"),

@@ -30,7 +30,8 @@ from placefacts.find.lists import (
     phrases,
     sentence_about,
 )
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import NAME, Sentence
+from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- industry
 

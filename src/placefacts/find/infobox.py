@@ -21,11 +21,10 @@ from placefacts.find import values
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.lexicon import entries
 from placefacts.find.subject import title_name
-from placefacts.find.textutil import fold
-from placefacts.normalise import units
+from placefacts.normalise import countries, units
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import tidy
-from placefacts.resolve import countries
+from placefacts.normalise.text import fold
 
 _YEAR_IN_KEY = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _NAME_SEPARATORS = re.compile(r"\s*(?:\n|;|•|·|/|\bor\b)\s*")

@@ -16,7 +16,8 @@ from functools import lru_cache
 from placefacts.find.context import Context
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation, entries
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import NAME, Sentence
+from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- list helpers
 

@@ -17,7 +17,7 @@ from placefacts.find.grammar import COPULA
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention
 from placefacts.find.textutil import NAME, Sentence
-from placefacts.resolve import countries
+from placefacts.normalise import countries
 
 _ADMIN_HEAD = re.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
 _ADMIN_PREFIX = re.compile(

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, about_subject, refers_to_subject, strip_intro
-from placefacts.find.textutil import NAME, fold
+from placefacts.find.textutil import NAME
+from placefacts.normalise.text import fold
 
 _QUOTED = r"[\"“'‘](?P<q>[^\"”'’]{2,60})[\"”'’]"
 _NAME_OR_QUOTED = rf"(?:{_QUOTED}|(?:the\s)?(?P<n>{NAME}))"

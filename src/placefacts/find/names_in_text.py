@@ -28,7 +28,7 @@ _COMMA_NAME = re.compile(rf",\s(?:in\s)?(?:the\s)?({NAME})")
 
 def _unit_follows(text: str, pos: int, end: int) -> bool:
     """"Tyne and Wear, England": a chain goes on after the pair, so the pair is one unit."""
-    from placefacts.resolve.countries import constituent, known_unit, strip_directional
+    from placefacts.normalise.countries import constituent, known_unit, strip_directional
 
     nxt = _COMMA_NAME.match(text, pos, end)
     if not nxt:
@@ -42,7 +42,7 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
 
     "X and Y" is one name where ISO 3166 knows it as one unit ("Tyne and Wear").
     """
-    from placefacts.resolve.countries import known_unit
+    from placefacts.normalise.countries import known_unit
 
     skip_to = -1
     for match in _NAME_RE.finditer(text, start, end):
@@ -69,7 +69,7 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
 
 def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
     """Split "France's Caribbean" and "South Island of New Zealand" where a country starts a new name."""
-    from placefacts.resolve.countries import constituent, country
+    from placefacts.normalise.countries import constituent, country
 
     possessive = re.search(r"['’]s\s", value)
     if possessive and country(value[: possessive.start()]):

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, about_subject, refers_to_subject
-from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
+from placefacts.find.textutil import CAP_WORD, NAME, Sentence
+from placefacts.normalise.text import fold
 
 _HEADING = re.compile(
     r"^(?:(?:notable|famous|prominent|distinguished|well-known|noted)\s(?:people|persons|residents|natives|individuals|"

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
-from placefacts.find.textutil import fold
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
+from placefacts.normalise.text import fold
 
 _NUM = re.compile(NUMBER)
 # "population ... of|was|is|at|to be|reached" then the number, with little between.

@@ -30,7 +30,8 @@ from placefacts.find.lists import (
     subject_possessive,
     subject_ref,
 )
-from placefacts.find.textutil import NAME, Sentence, fold
+from placefacts.find.textutil import NAME, Sentence
+from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- product
 

@@ -9,7 +9,8 @@ import re
 
 from placefacts.find.context import Context
 from placefacts.find.grammar import COPULA, FUNCTION_WORD
-from placefacts.find.textutil import NAME, fold
+from placefacts.find.textutil import NAME
+from placefacts.normalise.text import fold
 
 _LEAD_NAME = re.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
 _OPENING_NAME = re.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})")

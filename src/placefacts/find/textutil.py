@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 # Compact classes: enumerating every cased code point made each pattern that embeds a name take
 # tens of milliseconds to compile. Latin-1 is exact; the extended Latin, Greek and Cyrillic blocks are
@@ -76,15 +74,3 @@ def _add(out: list[Sentence], text: str, start: int, end: int, block: int, secti
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], block, section))
-
-
-@lru_cache(maxsize=65536)
-def fold(value: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name (the spec's matching rule)."""
-    value = unicodedata.normalize("NFKD", value.casefold())
-    value = "".join(c for c in value if not unicodedata.combining(c))
-    value = re.sub(r"[^\w\s]|_", " ", value)
-    value = " ".join(value.split())
-    if value.startswith("the "):
-        value = value[4:]
-    return value

@@ -18,10 +18,11 @@ from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation
 from placefacts.find.lists import Item, cue_of_topic, has_any, name_items, subject_ref
-from placefacts.find.textutil import CAP_WORD, NAME, Sentence, fold
+from placefacts.find.textutil import CAP_WORD, NAME, Sentence
+from placefacts.normalise import countries
 from placefacts.normalise.numbers import NUMBER, parse_number
+from placefacts.normalise.text import fold
 from placefacts.normalise.units import LENGTH_UNIT, to_km
-from placefacts.resolve import countries
 
 _KEYS = ("airport", "airfield", "aerodrome", "airstrip", "rail", "train", "road", "highway", "route", "motorway", "bridge",
          "connect", "link", "reach", "access", "tram", "bus ")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
 from placefacts.find.textutil import NAME, Sentence
-from placefacts.resolve import countries
+from placefacts.normalise import countries
 
 _HEADING = re.compile(
     r"^(?:twin\stowns?|twinned\stowns?|twin\scities|sister\scit(?:y|ies)|sister\stowns?|partner\s(?:towns?|cit(?:y|ies)|municipalit(?:y|ies))|"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from placefacts.find.context import Candidate, Context
-from placefacts.find.textutil import fold
 from placefacts.model import Evidence, Fact
-from placefacts.resolve import countries
+from placefacts.normalise import countries
+from placefacts.normalise.text import fold
 
 # Qualifiers that make two facts with the same value different facts when both state them and differ.
 _DISTINCT_BY = ("point_in_time", "month", "extreme", "scope", "part", "kind", "role", "route")

@@ -15,7 +15,7 @@ from importlib import resources
 
 import pycountry
 
-from placefacts.find.textutil import fold
+from placefacts.normalise.text import fold
 
 _DATA = resources.files(__package__).joinpath("data")
 _DIRECTIONAL = re.compile(
