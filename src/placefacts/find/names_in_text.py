@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from placefacts.find.textutil import NAME
+from placefacts.normalise.countries import constituent, country, known_unit, strip_directional
 
 _NAME_RE = re.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
 _LEADING_WORDS = re.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
@@ -28,8 +29,6 @@ _COMMA_NAME = re.compile(rf",\s(?:in\s)?(?:the\s)?({NAME})")
 
 def _unit_follows(text: str, pos: int, end: int) -> bool:
     """"Tyne and Wear, England": a chain goes on after the pair, so the pair is one unit."""
-    from placefacts.normalise.countries import constituent, known_unit, strip_directional
-
     nxt = _COMMA_NAME.match(text, pos, end)
     if not nxt:
         return False
@@ -42,8 +41,6 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
 
     "X and Y" is one name where ISO 3166 knows it as one unit ("Tyne and Wear").
     """
-    from placefacts.normalise.countries import known_unit
-
     skip_to = -1
     for match in _NAME_RE.finditer(text, start, end):
         if match.start() < skip_to:
@@ -69,8 +66,6 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
 
 def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
     """Split "France's Caribbean" and "South Island of New Zealand" where a country starts a new name."""
-    from placefacts.normalise.countries import constituent, country
-
     possessive = re.search(r"['’]s\s", value)
     if possessive and country(value[: possessive.start()]):
         yield Mention(value[: possessive.start()], start, start + possessive.start(), outer_start)  # "France"
