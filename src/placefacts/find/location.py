@@ -147,6 +147,8 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             plural.append(Candidate("located_in", its_unit.group(1), begin, begin + len(its_unit.group(1)), confidence=0.85))
         yield from plural
         covered = [(c.start, c.end) for c in plural]
+        # Where "named after", "twinned with", "than" stand: found once per sentence, not per name.
+        markers = [(m.start(), bool(m.group("compare"))) for m in _NAMED_AFTER.finditer(text, sentence.start, clause_end)]
         for mention in ctx.mentions(sentence.start, sentence.end):
             if mention.end > clause_end:
                 break
@@ -158,12 +160,16 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             before = text[max(sentence.start, mention.outer_start - 60) : mention.outer_start]
             link = text[previous_end : mention.outer_start] if previous_end >= 0 else ""
             chained = in_chain and bool(_CHAIN_LINK.match(link))
-            starts_chain = bool(_CHAIN_START.search(before)) and not _NONLOCAL_CUE.search(before)
-            if _NAMED_AFTER.search(text, max(sentence.start, mention.start - 200), mention.start):
-                continue  # "named after a village in Spain": the other place's location
+            starts_chain = not chained and bool(_CHAIN_START.search(before)) and not _NONLOCAL_CUE.search(before)
             in_chain = False
             if not (chained or starts_chain):
                 continue
+            if any(
+                mention.start - 200 <= at < mention.start
+                and not (compare and re.search(r"[,;]", text[at : mention.start]))
+                for at, compare in markers
+            ):
+                continue  # "named after a village in Spain", "than X in Y": another place's location
             following = text[mention.end : mention.end + 70]
             if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following) or _STATISTICAL_AREA.match(following):
                 continue  # "the Brisbane metropolitan area", "the Phoenix, Arizona, Metropolitan Statistical Area"
@@ -231,7 +237,7 @@ _MODIFIES = re.compile(
 _STATISTICAL_AREA = re.compile(r"^(?:,\s[^,.;]{1,30})*,?\s(?:Metropolitan|Micropolitan|Combined|Consolidated)\s(?:Statistical\s)?Area")
 _NAMED_AFTER = re.compile(
     r"\bnamed\s(?:after|for)\b|\btwinned\b|\btwin\s(?:town|city)|\bsister\s(?:city|town)|\bpartnered\b|"
-    r"\b(?:than|unlike)\b[^,;]*$",
+    r"(?P<compare>\b(?:than|unlike)\b)",
     re.IGNORECASE,
 )
 _HEAD_BEFORE = re.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
