@@ -32,7 +32,7 @@ _MODIFIER_WORD = re.compile(
     r"[A-Z][a-z]+(?:an|ish|ese|ic|i)|"
     r"(?!(?:of|in|on|at|to|for|from|by|with|and|or|the|a|an|part|one|home|site|seat|centre|center|heart|"
     r"hub|member|subject|place|area|region|point|considered|regarded|known|called|named|described|seen|ranked|"
-    r"listed|designated|classified|located|situated|home|also|not|no|now|still|today)\b)[a-z]+)\s"
+    r"listed|designated|classified|located|situated|home|also|not|no|now|still|today)\b)[a-z]+),?\s"
 )
 
 

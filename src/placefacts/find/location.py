@@ -298,6 +298,8 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
 
 # "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
 _LOWER_HEAD = re.compile(rf"\s({_WATER}|{_LAND})\b")
+# "the island of Zealand".
+_ISLAND_OF = re.compile(rf"\b(?:the\s)?(?:island|peninsula)\sof\s(?P<name>{NAME})")
 # "the river Yamuna".
 _RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 
@@ -318,6 +320,12 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
                 head = _LOWER_HEAD.match(text, m.end, sentence.end)
                 if head and head.group(1).lower() in words:
                     found.append((text[m.start : head.end(1)], m.start, head.end(1), m.outer_start))
+        if prop == "terrain":
+            found.extend(
+                (m.group("name"), m.start("name"), m.end("name"), m.start())
+                for m in _ISLAND_OF.finditer(text, sentence.start, sentence.end)
+                if not countries.known_unit(m.group("name"))  # "the island of Martinique" is a territory
+            )
         if prop == "near_water":
             found.extend(
                 (m.group("name"), m.start("name"), m.end("name"), m.start())

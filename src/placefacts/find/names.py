@@ -31,6 +31,7 @@ _HEAD_NAME = re.compile(rf"(?P<n>{NAME}(?:\sand\s{NAME})?)(?=\s?[,(]|\s(?:or|and
 _KIND_RE = [(re.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kind) for p, kind in _KINDS]
 _OR_NAME = re.compile(rf"\sor\s(?P<n>{NAME})")
 _PAREN = re.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_NESTED = re.compile(r"\([^()]*\)|[()]")
 _IPA = re.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)\b[^;,]*", re.IGNORECASE)
 # Pronunciation respellings: "BAZ-il-dən", "bor-DOH".
 _RESPELLING = re.compile(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b|[əɪʊʃʒθðŋˈˌː]|^[a-z]+-[a-z]+-")
@@ -109,6 +110,7 @@ def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Ca
     """Names inside "(Kazakh: Jezqazğan; Russian: Жезказган)": native forms, acronyms."""
     inner = text[start:end]
     cleaned = _IPA.sub(lambda m: " " * len(m.group()), inner)
+    cleaned = _NESTED.sub(lambda m: " " * len(m.group()), cleaned)  # "(listen)" inside the brackets
     for part in re.finditer(r"[^;,]+", cleaned):
         segment = part.group()
         label, colon, rest = segment.partition(":")

@@ -76,6 +76,9 @@ _OWN_POPULATION = re.compile(
 )
 # A cheap gate: the words that a population figure is stated with.
 _POPULATION_KEYS = ("popul", "inhabit", "resident", "people", "souls", "persons", "citizens", "census")
+_RELATIVE_SCOPE = re.compile(
+    r"\b(?:metropolitan|metro|urban)\s(?:area|region|agglomeration)\b,?\s(?:which|that)\s(?:has|had)\b[^;.]*$", re.IGNORECASE
+)
 _CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])|\.\s")
@@ -112,6 +115,9 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
             break
     lead = strip_intro(text[sentence_start:sentence_end])[:60]
     before = text[max(sentence_start, start - 90) : start]
+    relative = _RELATIVE_SCOPE.search(text, max(sentence_start, start - 160), start)
+    if relative:
+        before = text[relative.start() : start]  # "the X metropolitan area, which has ... a population of"
     for where in (after, before, lead):
         for scope, pattern in _SCOPES:
             if scope == "district" and where is not after:
