@@ -52,6 +52,7 @@ def _category_at(text: str, pos: int, end: int) -> re.Match[str] | None:
 def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
     """Category nouns heading the noun phrases that open at `start`, joined by "and"."""
     pos = start
+    any_found = False
     while pos < end:
         found = _category_at(text, pos, end)
         if found:
@@ -65,8 +66,11 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
                 value = ("county seat" if governed.group(2) == "County" else "seat") if governed else ""
             if value:
                 yield value, found.start(), found.end()
+            any_found = True
             pos = found.end()
         # "the capital and most populous city", "a town and commune", "X, and the capital of Y".
+        if not found and not any_found:
+            return  # a phrase is skipped only between categories ("a municipality and historical centre ..., and")
         joiner = (_JOINER if found else _SKIP_PHRASE).match(text, pos, end)
         if not joiner or joiner.end() - pos > 90:
             return

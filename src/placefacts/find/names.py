@@ -49,7 +49,7 @@ _LATER = (
     (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
     (re.compile(rf"\b(?:has been|is|are)\s(?:also\s|often\s|sometimes\s)?known\sas\s(?P<n>{NAME})"), "alternative", True),
     (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative", True),
-    (re.compile(rf"\b(?:formerly|previously|originally)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (re.compile(rf"\b(?:formerly|previously|originally|[Oo]nce)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
     (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former", True),
     # "Windsor, or Windlesora as it was called in the 11th century".
     (re.compile(rf"\bor\s(?P<n>{NAME})\sas\sit\swas\s(?:called|known)\b"), "former", False),
