@@ -8,6 +8,7 @@ read the candidates of the finders before it from `Context.found`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -58,7 +59,10 @@ class Context:
         sentences: list[Sentence] = []
         for index, block in enumerate(prepared.blocks):
             if block.kind in ("paragraph", "item"):
-                sentences.extend(split_sentences(text, block.start, block.end, index, block.section))
+                sentences.extend(
+                    s for s in split_sentences(text, block.start, block.end, index, block.section)
+                    if not _HATNOTE.match(s.text)
+                )
         return cls(doc=doc, prepared=prepared, sentences=sentences)
 
     @property
@@ -133,6 +137,13 @@ class Context:
     def found_values(self, prop: str) -> list[Candidate]:
         return [c for c in self.found if c.property == prop]
 
+
+# Notes for readers that mirrors keep in the text: they name other places, never state facts.
+_HATNOTE = re.compile(
+    r"(?:Not to be confused with|For other uses|For the [^,.]{1,60}, see|This article is about|"
+    r"\"[^\"]{1,60}\" redirects here|See also:|Main article:)",
+    re.IGNORECASE,
+)
 
 Finder = Callable[[Context], Iterable[Candidate]]
 

@@ -35,6 +35,8 @@ _EVENTS = (
 ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
 # "..., the birthplace of Alabama, which was founded there": a relative clause about another name.
 _RELATIVE_OTHER = re.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
+# "who settled here", "the first cities to be incorporated": someone else's event.
+_NOT_THE_PLACE = re.compile(r"\b(?:who|whom|whose)\s(?:\w+\s)?$|\bto\s(?:be|have\sbeen)\s$", re.IGNORECASE)
 _OF_NAME = re.compile(rf"\sof\s(?:the\s)?({NAME})")
 # Cheap gates: a sentence without a digit or any event word cannot state an inception.
 _HAS_DIGIT = re.compile(r"\d")
@@ -81,8 +83,10 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             continue
         for event in _EVENT_RE.finditer(text, sentence.start, sentence.end):
             before = text[sentence.start : event.start()]
-            if _OTHER_THING.search(before[-45:]) or _RELATIVE_OTHER.search(before):
+            if _OTHER_THING.search(before[-45:]) or _RELATIVE_OTHER.search(before) or _NOT_THE_PLACE.search(before[-30:]):
                 continue
+            if before.count("(") > before.count(")"):
+                continue  # "(the oldest city is X, founded in 1553)": brackets about another place
             founded_of = _OF_NAME.match(text, event.end(), sentence.end)
             if founded_of and not ctx.is_subject(founded_of.group(1)):
                 continue  # "The founding of Perth Academy in 1760": another thing's founding
@@ -112,6 +116,8 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     if stop:
         window_end = stop.start()
     for date in DATE_RE.finditer(text, pos, window_end):
+        if re.search(rf"{NAME}\s\($", text[max(pos, date.start() - 40) : date.start()]):
+            continue  # "following the city of Los Angeles (April 4, 1850)": that place's date
         prefix = text[max(pos, date.start() - 8) : date.start()]
         if re.search(r"\b(?:since|until|from|by)\s$", prefix) and date.start() - pos > 40:
             continue

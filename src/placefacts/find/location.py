@@ -55,6 +55,9 @@ _NONLOCAL_CUE = re.compile(
     r"|\b(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30}?(?:of\s)?(?:the\s)?)$",
     re.IGNORECASE,
 )
+_INSTITUTION = re.compile(
+    r"\b(?:House|Assembly|Parliament|Court|University|College|Company|Corporation|Church|Bank|Museum|Council of)\b"
+)
 _TITLE = re.compile(
     r"^(?:Archbishop|Bishop|Duke|Duchess|Earl|Count|Countess|Lord|Lady|King|Queen|Prince|Princess|Mayor|Governor|"
     r"Baron|Marquess|Viscount|Sultan|Emperor|President|University|College|Battle|Siege|Treaty|Port|Bank|Church)\b"
@@ -287,8 +290,8 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
         # "England": the country is the sovereign state; England itself is not an administrative unit.
         yield Candidate("country", countries.common_name(sovereign), *span, inferred=True, confidence=0.8)
         return
-    if _TITLE.match(value):
-        return
+    if _TITLE.match(value) or _INSTITUTION.search(value):
+        return  # a person's title or an institution ("the seat of the Tobago House of Assembly"), not a unit
     keyworded = bool(_ADMIN_HEAD.search(value) or _ADMIN_PREFIX.search(before) or _ADMIN_AFTER.match(following))
     if keyworded or defining:
         yield Candidate("located_in", value, *span, confidence=0.85 if keyworded else 0.7)

@@ -43,8 +43,11 @@ _AREA_CUE = re.compile(
     r"\b(?:area|covers|covering|covered|occupies|occupying|spans|spanning|extends over|surface|size)\b",
     re.IGNORECASE,
 )
-_LAND = re.compile(r"^[^.;]{0,12}\b(?:is|of)\s(?:it\s)?(?:is\s)?land\b|^\s?(?:of\s)?land\b", re.IGNORECASE)
-_WATER = re.compile(r"^[^.;]{0,25}\b(?:is|of)\s(?:it\s)?(?:is\s)?(?:covered by\s)?water\b|^\s?(?:of\s)?water\b", re.IGNORECASE)
+# "(0.3 km2) (0.90%) is water": a share may stand between the figure and the part.
+_LAND = re.compile(r"^(?:[^.;]|\.\d){0,25}?\b(?:is|of)\s(?:it\s)?(?:is\s)?land\b|^\s?(?:of\s)?land\b", re.IGNORECASE)
+_WATER = re.compile(
+    r"^(?:[^.;]|\.\d){0,30}?\b(?:is|of)\s(?:it\s)?(?:is\s)?(?:covered by\s)?water\b|^\s?(?:of\s)?water\b", re.IGNORECASE
+)
 _SCOPE_BEFORE = (
     ("metro", re.compile(r"\bmetropolitan\b|\bmetro\b", re.IGNORECASE)),
     ("urban_area", re.compile(r"\burban\s(?:area|agglomeration)\b", re.IGNORECASE)),

@@ -21,6 +21,8 @@ class Mention:
     outer_start: int  # including a leading "the"
 
 
+# "Selwyn District of Canterbury": a named unit, then the unit containing it.
+_NAMED_UNIT = re.compile(r"^\S.*\s(?:District|County|Province|Region|Department|Municipality|Shire|Borough)$")
 _AND_JOIN = re.compile(rf"\s(?:and|&)\s({NAME})")
 
 
@@ -73,7 +75,8 @@ def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
         yield from _split(value[rest:], start + rest, start + rest)
         return
     of = value.rfind(" of ")
-    if of > 0 and (country(value[of + 4 :]) or constituent(value[of + 4 :])) and not country(value):
+    unit_then_of = of > 0 and _NAMED_UNIT.search(value[:of]) is not None
+    if of > 0 and (country(value[of + 4 :]) or constituent(value[of + 4 :]) or unit_then_of) and not country(value):
         yield Mention(value[:of], start, start + of, outer_start)
         tail = start + of + 4
         yield Mention(value[of + 4 :], tail, start + len(value), tail)

@@ -50,6 +50,7 @@ _NOT_BEFORE = re.compile(
     r"\b(?:killed|died|dead|deaths|victims|employs|employed|employing|visited by|attracts|students|casualties|"
     r"survey of|poll of|study of|sample of|crowd of|audience of|capacity of|attendance of|seating|seats|"
     r"age of|aged|surplus of|deficit of|influx of|gain of|loss of|density was|density is|"
+    r"(?:country|nation|state|province|island|region|county)['’]s\s(?:total\s)?population\sof|"
     r"decrease of|increase of|growth of|change of|rank(?:ing|ed)?|number|No\.|population density of|density of)"
     r"\s(?:about\s|around\s|some\s|over\s|approximately\s|nearly\s|almost\s|roughly\s|more\sthan\s|under\s)?$",
     re.IGNORECASE,
@@ -81,7 +82,7 @@ _RELATIVE_SCOPE = re.compile(
 )
 _CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])|\.\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])(?!according\sto\b|as\sof\b|at\sthe\b)|\.\s")
 
 
 def _year_near(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:
