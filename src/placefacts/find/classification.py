@@ -22,6 +22,7 @@ _COPULA = re.compile(
     r"(?:one of (?:the\s)?(?:\w+\s)?)?",
     re.IGNORECASE,
 )
+_FORMER = re.compile(r"\b(?:former|ex-|once|erstwhile|onetime|one-time)\b", re.IGNORECASE)
 _STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
 
 
@@ -38,9 +39,12 @@ _MODIFIER_WORD = re.compile(
 
 def _category_at(text: str, pos: int, end: int) -> re.Match[str] | None:
     """The leftmost category after up to six modifiers: "a first class municipality" -> municipality."""
+    start = pos
     for _ in range(7):
         found = _CATEGORY.match(text, pos, end)
         if found:
+            if _FORMER.search(text, start, found.start()):
+                return None  # "the former capital": what it was, not what it is
             return found
         modifier = _MODIFIER_WORD.match(text, pos, end)
         if not modifier:
@@ -80,7 +84,7 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
 # "and" joins another category only directly, or with a comma after a place phrase
 # ("a city in, and the county seat of", "X of the Region, and the capital of Y").
 _JOINER = re.compile(
-    r"(?:\s(?:of|in|on)\b(?:[^;]{0,80}?)?,\s|,\s|\s|\s(?:of|in|on)\b[^;,]{0,80}?\s(?=and\s(?:the|a|an)\s))"
+    r"(?:\s(?:of|in|on)\b[^;,]{0,80}?\s(?=and\s(?:the|a|an)\s)|\s(?:of|in|on)\b(?:[^;]{0,80}?)?,\s|,\s|\s)"
     r"(?:and|as\swell\sas)\s(?:is\s)?(?:also\s)?"
 )
 # A noun phrase without a category, then "and": "historical centre of the Region, and ...".

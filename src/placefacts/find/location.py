@@ -233,8 +233,10 @@ _GOVERNED_BY_OTHER = re.compile(
 )
 # A name used as a modifier: "the Mississippi River watershed", "the Hudson River valley".
 _MODIFIES = re.compile(
-    r"\s(?!and\b|or\b|in\b|on\b|at\b|of\b|to\b|near\b|which\b|that\b|where\b|is\b|was\b|are\b|were\b|"
-    r"has\b|had\b|with\b|from\b|for\b|by\b|as\b|into\b|flows\b|runs\b|region\b|area\b|[a-z]+s\b(?<!ss\b))[a-z]"
+    r"\s(?:watershed|valley|basin|bridge|crossing|dam|railway|railroad|road|highway|station|company|system|campaign|"
+    r"expedition|war|battle|trail|route|navigation|authority|board|commission|project|plant|park|stadium|club|festival|"
+    r"museum|school|university|college|hospital|airport|port|ferry|tunnel|line|corridor|conservation|crossing|"
+    r"catchment|drainage)\b"
 )
 # Clauses whose places are someone else's: "named after a village in Spain", "twinned with X in Bavaria".
 _STATISTICAL_AREA = re.compile(r"^(?:,\s[^,.;]{1,30})*,?\s(?:Metropolitan|Micropolitan|Combined|Consolidated)\s(?:Statistical\s)?Area")

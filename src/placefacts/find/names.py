@@ -31,12 +31,17 @@ _HEAD_NAME = re.compile(rf"(?P<n>{NAME}(?:\sand\s{NAME})?)(?=\s?[,(]|\s(?:or|and
 _KIND_RE = [(re.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kind) for p, kind in _KINDS]
 _OR_NAME = re.compile(rf"\sor\s(?P<n>{NAME})")
 _PAREN = re.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+# "(until 1880 Kowai Pass)", "(formerly Port Royal)": a former name in the brackets.
+_UNTIL = re.compile(rf"\s*(?:until\s\d{{4}}|formerly|previously|before\s\d{{4}})\s+({NAME})\s*$")
 _NESTED = re.compile(r"\([^()]*\)|[()]")
 _IPA = re.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)\b[^;,]*", re.IGNORECASE)
 # Pronunciation respellings: "BAZ-il-dən", "bor-DOH".
 _RESPELLING = re.compile(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b|[əɪʊʃʒθðŋˈˌː]|^[a-z]+-[a-z]+-")
 _NOT_LANGUAGE = re.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio|listen|lit\.?|literally|meaning|abbr\.?|born|pop\.?|est\.?)$", re.IGNORECASE)
 _STEP = re.compile(r"[\s,(]")
+# "Unofficial nicknames include "River City", "Chatt", and "Gig City"": each quoted item of the list.
+_NICKNAME_LIST = re.compile(r"\bnicknames\s(?:include|are|such\sas)\b|\bnicknames:", re.IGNORECASE)
+_QUOTED_ITEM = re.compile(r"[\"“]([^\"”]{2,60})[\"”](?=\s*(?:,|and\b|or\b|\.|$|;))")
 # A cheap gate: the words every later naming pattern has.
 _LATER_KEYS = ("nick", "known", "called", "named", "formerly", "previously", "originally", "founded", "established",
                "settled", "created", "name", "until", "referred")
@@ -46,7 +51,8 @@ _LATER = (
     (re.compile(rf"\bnicknamed\s(?:the\s)?(?P<n>{NAME})"), "alternative", True),
     # "nicknamed "The Beloved Land of the Sun" (Spanish: "La Tierra del Sol Amada")": the nickname in its own language.
     (re.compile(rf"\bnicknamed\s{_QUOTED}\s\([A-Z][a-z]+:\s[\"“'‘](?P<q2>[^\"”'’]{{2,60}})[\"”'’]\)"), "alternative", True),
-    (re.compile(rf"\b(?:known|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
+    (re.compile(rf"\b(?:[Kk]nown|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
+    (re.compile(rf"\bnickname\s(?:of\s)?(?P<n>{NAME})"), "alternative", True),
     (re.compile(rf"\b(?:has been|is|are)\s(?:also\s|often\s|sometimes\s)?known\sas\s(?P<n>{NAME})"), "alternative", True),
     (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative", True),
     (re.compile(rf"\b(?:formerly|previously|originally|[Oo]nce)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
@@ -71,6 +77,14 @@ def _value(match: re.Match[str]) -> tuple[str, int, int] | None:
 
 
 _BEFORE_NAME = re.compile(NAME)
+
+
+def _nicknames_of_subject(ctx: Context, before: str) -> bool:
+    """"Unofficial nicknames include", "Its nicknames are", "Chattanooga's nicknames": not another place's."""
+    names = [m.group().removesuffix("'s").removesuffix("’s") for m in _BEFORE_NAME.finditer(before)]
+    return all(" " not in n or refers_to_subject(n, ctx.aliases) for n in names) and not any(
+        len(n.split()) == 1 and not refers_to_subject(n, ctx.aliases) and n.endswith(("'s", "’s")) for n in names
+    )
 
 
 def _refers_back(ctx: Context, sentence: str, before: str) -> bool:
@@ -115,6 +129,14 @@ def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Ca
         segment = part.group()
         label, colon, rest = segment.partition(":")
         offset = start + part.start()
+        until = _UNTIL.match(segment)
+        if until and not colon:
+            value = until.group(1).strip()
+            value_start = offset + until.start(1)
+            candidate = _name_candidate(ctx, value, value_start, value_start + len(value), "former", 0.75)
+            if candidate:
+                yield candidate
+            continue
         if colon:
             if _NOT_LANGUAGE.match(label.strip()):
                 continue
@@ -194,6 +216,13 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
     for sentence in ctx.sentences:
         if not ctx.says_any(sentence, _LATER_KEYS):
             continue
+        listed = _NICKNAME_LIST.search(sentence.text)
+        if listed and _nicknames_of_subject(ctx, sentence.text[: listed.start()]):
+            for item in _QUOTED_ITEM.finditer(sentence.text, listed.end()):
+                begin = sentence.start + item.start(1)
+                candidate = _name_candidate(ctx, item.group(1), begin, begin + len(item.group(1)), "alternative", 0.7)
+                if candidate:
+                    yield candidate
         if sentence is not defining and ctx.about(sentence) is False:
             if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
                 continue

@@ -37,7 +37,7 @@ _PEOPLE_OK_BEFORE = re.compile(
 _CONTINUES = re.compile(
     r"(?:\b(?:an?\s)?(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
     r"(?:its\s|the\s)?(?:\d{4}\s)?(?:population\s(?:of\s)?)?(?:about\s|around\s)?"
-    r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s(?:about\s|around\s|approximately\s|some\s|nearly\s)?)$",
+    r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s(?:about\s|around\s|approximately\s|some\s|nearly\s|an\sestimated\s|estimated\s)?)$",
     re.IGNORECASE,
 )
 _NOT_AFTER = re.compile(
@@ -80,6 +80,7 @@ _POPULATION_KEYS = ("popul", "inhabit", "resident", "people", "souls", "persons"
 _RELATIVE_SCOPE = re.compile(
     r"\b(?:metropolitan|metro|urban)\s(?:area|region|agglomeration)\b,?\s(?:which|that)\s(?:has|had)\b[^;.]*$", re.IGNORECASE
 )
+_NAMED_POPULATION = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s(?:\d{4}\s)?(?:[a-z]+\s)?population\b")
 _CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])(?!according\sto\b|as\sof\b|at\sthe\b)|\.\s")
@@ -138,7 +139,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
         other_topic = ctx.about(sentence, strict=True) is False and not (
             any(p.search(sentence.text) for _, p in _SCOPES[:2]) and _names_subject(ctx, sentence.text)
         )
-        if other_topic and not _OWN_POPULATION.search(sentence.text):
+        if other_topic and not _own_population(ctx, sentence.text):
             continue
         last_figure_end = -1
         last_span_end = -1  # end of the previous figure's evidence: its year and method words are its own
@@ -151,7 +152,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             after = text[number.end() : number.end() + 30]
             if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
                 continue
-            if other_topic and not _OWN_POPULATION.search(text, sentence.start, number.start()):
+            if other_topic and not _own_population(ctx, text[sentence.start : number.start()]):
                 continue
             if _OF_OTHER_AREA.search(text, max(sentence.start, number.start() - 160), number.start()):
                 continue  # "the Front Range Urban Corridor, an oblong urban region ... with a population of"
@@ -194,6 +195,13 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
             last_figure_end = number.end()
             last_span_end = span_end
             last_year = year
+
+
+def _own_population(ctx: Context, text: str) -> bool:
+    """"the city's population", "its population", "Fontana's 2019 population": the subject's own figure."""
+    if _OWN_POPULATION.search(text):
+        return True
+    return any(ctx.is_subject(m.group(1)) for m in _NAMED_POPULATION.finditer(text))
 
 
 def _names_subject(ctx: Context, text: str) -> bool:
