@@ -267,7 +267,7 @@ def _adjectival(value: str, following: str) -> bool:
 def _classify(ctx: Context, mention: Mention, before: str, following: str, defining: bool) -> Iterator[Candidate]:
     value = mention.value
     span = (mention.start, mention.end)
-    if _is_feature(value):
+    if _is_feature(value) or countries.continent(value):
         return
     if _US_STATE_PREFIX.search(before):
         us = before.rfind("U.")

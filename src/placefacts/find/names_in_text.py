@@ -22,7 +22,11 @@ class Mention:
 
 
 # "Selwyn District of Canterbury": a named unit, then the unit containing it.
-_NAMED_UNIT = re.compile(r"^\S.*\s(?:District|County|Province|Region|Department|Municipality|Shire|Borough)$")
+_NAMED_UNIT = re.compile(
+    r"^(?!(?:Rural|Urban|Regional|Metropolitan|Local|Royal|Municipal|Special|Autonomous)\s)\S.*\s"
+    r"(?:District|County|Province|Region|Department|Municipality|Shire|Borough)$"
+)
+_NUMBERED = re.compile(r"\.\s\d+")
 _AND_JOIN = re.compile(rf"\s(?:and|&)\s({NAME})")
 
 
@@ -63,6 +67,9 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
         value = value.rstrip(".")
         if not value:
             continue
+        numbered = _NUMBERED.match(text, name_start + len(value), end) if value.endswith(" No") else None
+        if numbered:
+            value += numbered.group()  # "Rural Municipality of Buckland No. 491"
         yield from _split(value, name_start, match.start())
 
 

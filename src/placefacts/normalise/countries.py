@@ -43,6 +43,12 @@ def _load(name: str) -> dict[str, str]:
 
 
 TERRITORIES = _load("territories.json")
+CONTINENTS = frozenset(fold(n) for n in json.loads(_DATA.joinpath("continents.json").read_text("utf-8"))["names"])
+
+
+def continent(name: str) -> bool:
+    """A continent or world region ("South America", "Antarctica"): neither a country nor a unit."""
+    return fold(name) in CONTINENTS
 CONSTITUENT = _load("constituent_countries.json")
 
 
