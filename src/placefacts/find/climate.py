@@ -321,19 +321,26 @@ def _clean_phrase(phrase: str) -> str:
     return phrase.strip(" ,")
 
 
+_COMPARATIVE = re.compile(r"\b(?:most|more|less|the)\b")
+_CLIMATE_CUE = re.compile(r"climat|Köppen|\bzone\b|tropical|arid|temperate", re.IGNORECASE)
+_CLIMATE_TOPIC = re.compile(r"\b(?:change|warming|crisis)\b")  # climate change is no climate of the place
+
+
 def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
     """Climate candidates with a rank (lower is better)."""
     text = ctx.text
+    if not _CLIMATE_CUE.search(text):
+        return
     for sentence in ctx.sentences:
-        if not re.search(r"climat|Köppen|\bzone\b|tropical|arid|temperate", sentence.text, re.IGNORECASE):
+        if not _CLIMATE_CUE.search(sentence.text):
             continue
-        if _foreign(ctx, sentence.text) or re.search(r"\b(?:change|warming|crisis)\b", sentence.text):
+        if _foreign(ctx, sentence.text) or _CLIMATE_TOPIC.search(sentence.text):
             continue
         koppen = _KOPPEN.search(text, sentence.start, sentence.end)
         code = next((g for g in koppen.groups() if g), None) if koppen else None
         for match in _HAS_CLIMATE.finditer(text, sentence.start, sentence.end):
             phrase = _clean_phrase(match.group(1))
-            if not _CLASS.search(phrase) or _NOT_CLASS.search(phrase) or re.search(r"\b(?:most|more|less|the)\b", phrase):
+            if not _CLASS.search(phrase) or _NOT_CLASS.search(phrase) or _COMPARATIVE.search(phrase):
                 continue
             if not _climate_subject_ok(ctx, sentence, match.start()):
                 continue

@@ -9,6 +9,7 @@ read the candidates of the finders before it from `Context.found`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -116,9 +117,42 @@ class Context:
         return memo[key]
 
     def says_any(self, sentence: Sentence, words: tuple[str, ...]) -> bool:
-        """Whether the sentence contains any of `words` (lower-case substrings): a cheap gate."""
-        low = self.lower(sentence)
-        return any(w in low for w in words)  # substring tests beat one regex alternation of many literals
+        """Whether the sentence contains any of `words` (lower-case substrings): a cheap gate.
+
+        Answered from one search of the whole lower-cased text per word list (`_sentences_saying`),
+        not from a test of every word in every sentence.
+        """
+        key = ("says", words)
+        memo = self._memo
+        hits = memo.get(key)
+        if hits is None:
+            hits = memo[key] = self._sentences_saying(words)
+        if hits is _EVERY:
+            low = self.lower(sentence)
+            return any(w in low for w in words)
+        return sentence.start in hits
+
+    def _sentences_saying(self, words: tuple[str, ...]) -> frozenset[int] | object:
+        """Starts of the sentences that contain one of `words`, or `_EVERY` where offsets cannot be trusted."""
+        text = self.text
+        low = self._memo.get(("low",))
+        if low is None:
+            low = self._memo[("low",)] = text.lower()
+        if len(low) != len(text):
+            return _EVERY  # lower-casing changed the length ("İ"): offsets no longer line up
+        starts = self._memo.get(("starts",))
+        if starts is None:
+            starts = self._memo[("starts",)] = [s.start for s in self.sentences]
+        sentences = self.sentences
+        hits: set[int] = set()
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                if index >= 0 and at + len(word) <= sentences[index].end:
+                    hits.add(starts[index])
+                at = low.find(word, at + 1)
+        return frozenset(hits)
 
     def mentions(self, start: int, end: int) -> tuple[Mention, ...]:
         """`names_in_text.names(text, start, end)`, found once per span (several finders scan each sentence)."""
@@ -144,6 +178,8 @@ _HATNOTE = re.compile(
     r"\"[^\"]{1,60}\" redirects here|See also:|Main article:)",
     re.IGNORECASE,
 )
+
+_EVERY = object()  # says_any's marker: test each sentence itself
 
 Finder = Callable[[Context], Iterable[Candidate]]
 

@@ -510,7 +510,13 @@ _LANGUAGE_PHRASES = (
 )
 
 
+# Every language phrase needs one of these words: sentences without them skip the scans of the language names.
+_LANGUAGE_CUES = ("language", "tongue", "spoke", "speak", "bilingual")
+
+
 def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    if not ctx.says_any(sentence, _LANGUAGE_CUES):
+        return
     text = ctx.text
     for pattern in _LANGUAGE_PHRASES:
         for match in pattern.finditer(text, sentence.start, sentence.end):

@@ -21,7 +21,6 @@ from placefacts.find.lists import (
     Item,
     chunks,
     cue_of_topic,
-    has_any,
     name_items,
     sentence_about,
     subject_ref,
@@ -259,7 +258,7 @@ def find_employers(ctx: Context) -> Iterator[Candidate]:
 def _employers(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if not has_any(sentence.text, _EMPLOYER_KEYS):
+        if not ctx.says_any(sentence, _EMPLOYER_KEYS):
             continue
         about = sentence_about(ctx, sentence)
         # "Today the city is the headquarters of Kazakhmys"; "home to the headquarters of A and B"

@@ -8,6 +8,7 @@ sentence is the noun phrase it starts with, once an introductory phrase
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
@@ -47,6 +48,7 @@ FUNCTION_WORD = re.compile(
 COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
 
 
+@lru_cache(maxsize=8192)  # every finder asks it of the same sentences
 def strip_intro(sentence: str) -> str:
     """The sentence without its introductory phrase."""
     for _ in range(2):

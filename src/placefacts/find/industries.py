@@ -24,7 +24,6 @@ from placefacts.find.lists import (
     after_list,
     cue_of_topic,
     elsewhere,
-    has_any,
     list_start,
     lowered,
     phrases,
@@ -202,7 +201,7 @@ def find_industries(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("industry", value, start, end, confidence=0.7)
 
     for sentence in ctx.sentences:
-        if not has_any(sentence.text, _INDUSTRY_KEYS):
+        if not ctx.says_any(sentence, _INDUSTRY_KEYS):
             continue
         about = sentence_about(ctx, sentence)
         if about is False:

@@ -377,10 +377,6 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
-def has_any(text: str, keys: tuple[str, ...]) -> bool:
-    return any(map(lowered(text).__contains__, keys))
-
-
 _WORD_RE = re.compile(r"[a-zà-ÿ]+")
 
 

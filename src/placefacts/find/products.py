@@ -22,7 +22,6 @@ from placefacts.find.lists import (
     after_list,
     cue_of_topic,
     elsewhere,
-    has_any,
     list_start,
     lowered,
     phrases,
@@ -163,7 +162,7 @@ def _product_value(item: Item) -> str:
 def find_products(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for sentence in ctx.sentences:
-        if not has_any(sentence.text, _PRODUCT_KEYS):
+        if not ctx.says_any(sentence, _PRODUCT_KEYS):
             continue
         about = sentence_about(ctx, sentence)
         found: list[tuple[Item, int, int]] = []  # item, evidence start, evidence end

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation
-from placefacts.find.lists import Item, cue_of_topic, has_any, name_items, subject_ref
+from placefacts.find.lists import Item, cue_of_topic, name_items, subject_ref
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence
 from placefacts.normalise import countries
 from placefacts.normalise.numbers import NUMBER, parse_number
@@ -453,7 +453,7 @@ def _route_before(fragment: str) -> str | None:
 def find_transport(ctx: Context) -> Iterator[Candidate]:
     seen: set[tuple[str, str]] = set()  # one link per place: the first route the text gives it
     for sentence in ctx.sentences:
-        if not has_any(sentence.text, _KEYS):
+        if not ctx.says_any(sentence, _KEYS):
             continue
         about = about_subject(sentence.text, ctx.aliases)
         for candidate in (*_airports(ctx, sentence, about), *_links(ctx, sentence, about)):

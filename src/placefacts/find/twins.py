@@ -163,7 +163,12 @@ def _items(ctx: Context) -> Iterator[Candidate]:
 @component("twins", reads=("prose",), writes=("twin_town",))
 def find_twins(ctx: Context) -> Iterator[Candidate]:
     yield from _items(ctx)
+    if not _TWIN_CUE.search(ctx.text):
+        return
     for sentence in ctx.sentences:
-        if re.search(r"twin|sister|partner", sentence.text, re.IGNORECASE):
+        if _TWIN_CUE.search(sentence.text):
             yield from _prose(ctx, sentence)
+
+
+_TWIN_CUE = re.compile(r"twin|sister|partner", re.IGNORECASE)
 

@@ -6,13 +6,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
 
 @lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name (the spec's matching rule)."""
-    value = unicodedata.normalize("NFKD", value.casefold())
-    value = "".join(c for c in value if not unicodedata.combining(c))
-    value = re.sub(r"[^\w\s]|_", " ", value)
+    if value.isascii():  # most names: nothing to decompose
+        value = _PUNCTUATION.sub(" ", value.lower())
+    else:
+        value = unicodedata.normalize("NFKD", value.casefold())
+        value = "".join(c for c in value if not unicodedata.combining(c))
+        value = _PUNCTUATION.sub(" ", value)
     value = " ".join(value.split())
     if value.startswith("the "):
         value = value[4:]
