@@ -122,15 +122,25 @@ class Context:
         Answered from one search of the whole lower-cased text per word list (`_sentences_saying`),
         not from a test of every word in every sentence.
         """
-        key = ("says", words)
-        memo = self._memo
-        hits = memo.get(key)
-        if hits is None:
-            hits = memo[key] = self._sentences_saying(words)
+        hits = self._hits(words)
         if hits is _EVERY:
             low = self.lower(sentence)
             return any(w in low for w in words)
         return sentence.start in hits
+
+    def sentences_with(self, words: tuple[str, ...]) -> list[Sentence]:
+        """The sentences that contain any of `words` (lower-case substrings), in order."""
+        hits = self._hits(words)
+        if hits is _EVERY:
+            return [s for s in self.sentences if self.says_any(s, words)]
+        return [s for s in self.sentences if s.start in hits]
+
+    def _hits(self, words: tuple[str, ...]) -> frozenset[int] | object:
+        key = ("says", words)
+        hits = self._memo.get(key)
+        if hits is None:
+            hits = self._memo[key] = self._sentences_saying(words)
+        return hits
 
     def _sentences_saying(self, words: tuple[str, ...]) -> frozenset[int] | object:
         """Starts of the sentences that contain one of `words`, or `_EVERY` where offsets cannot be trusted."""

@@ -51,9 +51,7 @@ def _km(match: re.Match[str]) -> float | None:
 @component("distances", reads=("prose",), writes=("distance_to",))
 def find_distances(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _UNIT_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_UNIT_KEYS):
         about = ctx.about(sentence)
         for match in _DIST.finditer(text, sentence.start, sentence.end):
             if not match.group("num"):

@@ -257,9 +257,7 @@ def find_employers(ctx: Context) -> Iterator[Candidate]:
 
 def _employers(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _EMPLOYER_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_EMPLOYER_KEYS):
         about = sentence_about(ctx, sentence)
         # "Today the city is the headquarters of Kazakhmys"; "home to the headquarters of A and B"
         for cue in (_HQ_OF, _HOME_TO_HQ):

@@ -200,9 +200,7 @@ def find_industries(ctx: Context) -> Iterator[Candidate]:
         seen.add(key)
         yield Candidate("industry", value, start, end, confidence=0.7)
 
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _INDUSTRY_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_INDUSTRY_KEYS):
         about = sentence_about(ctx, sentence)
         if about is False:
             continue

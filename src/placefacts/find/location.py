@@ -311,10 +311,10 @@ _RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
     text = ctx.text
-    words_tuple = _WORD_TUPLES[prop]
-    for sentence, _defining in _location_sentences(ctx):
-        if not ctx.says_any(sentence, words_tuple):
-            continue  # no head word of this kind anywhere in the sentence
+    # Only sentences with a head word of this kind, and of those only the ones about the subject.
+    for sentence in ctx.sentences_with(_WORD_TUPLES[prop]):
+        if sentence is not ctx.defining and not ctx.about(sentence):
+            continue
         # (value, start, end, start including "the") of every candidate name in the sentence.
         found: list[tuple[str, int, int, int]] = []
         for m in ctx.mentions(sentence.start, sentence.end):

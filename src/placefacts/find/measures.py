@@ -71,9 +71,7 @@ def _metric_first(match: re.Match[str], metric: set[str], dimension: str) -> tup
 @component("elevation", reads=("prose",), writes=("elevation",))
 def find_elevation(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _ELEVATION_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_ELEVATION_KEYS):
         if ctx.about(sentence) is False or _SUMMIT.search(sentence.text):
             continue
         matches = [m for pattern in _ELEVATION for m in pattern.finditer(text, sentence.start, sentence.end)]
@@ -97,8 +95,8 @@ def find_elevation(ctx: Context) -> Iterator[Candidate]:
 @component("area", reads=("prose",), writes=("area",))
 def find_area(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _AREA_KEYS) or ctx.about(sentence) is False:
+    for sentence in ctx.sentences_with(_AREA_KEYS):
+        if ctx.about(sentence) is False:
             continue
         if not _AREA_CUE.search(sentence.text):
             continue

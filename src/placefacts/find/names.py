@@ -213,9 +213,7 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
             else:
                 step = _STEP.search(text, pos + 1, head_end)  # every head pattern starts at a blank, comma or "("
                 pos = step.start() if step else head_end
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _LATER_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_LATER_KEYS):
         listed = _NICKNAME_LIST.search(sentence.text)
         if listed and _nicknames_of_subject(ctx, sentence.text[: listed.start()]):
             for item in _QUOTED_ITEM.finditer(sentence.text, listed.end()):

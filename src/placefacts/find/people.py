@@ -295,11 +295,14 @@ def _candidate(person: str, start: int, end: int, description: str, floor: int, 
 
 _CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|(?:hails?|hailed|comes?|is|was|are|were)\s(?:(?:also|originally|both)\s){0,2}from\b|(?i:people)")
 
+# Every cue needs one of these words: a search of the whole text for them spares most sentences the pattern.
+_CUE_WORDS = ("born", "birth", "home", "grew", "raised", "native", "childhood", "from", "people")
+
 
 @component("people", reads=("prose",), writes=("notable_person",))
 def find_people(ctx: Context) -> Iterator[Candidate]:
     yield from _item_facts(ctx)
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(_CUE_WORDS):
         if _HEADING.match(sentence.section.strip()) and ctx.prepared.blocks[sentence.block].kind == "item":
             continue  # already read as a list item
         if _CUES.search(sentence.text):

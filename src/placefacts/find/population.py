@@ -132,9 +132,7 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
 @component("population", reads=("prose",), writes=("population",))
 def find_population(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _POPULATION_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_POPULATION_KEYS):
         # "The Census Bureau reported the city's population at ...": a reporter is not the topic.
         other_topic = ctx.about(sentence, strict=True) is False and not (
             any(p.search(sentence.text) for _, p in _SCOPES[:2]) and _names_subject(ctx, sentence.text)

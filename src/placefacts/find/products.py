@@ -161,9 +161,7 @@ def _product_value(item: Item) -> str:
 @component("products", reads=("prose",), writes=("product",))
 def find_products(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _PRODUCT_KEYS):
-            continue
+    for sentence in ctx.sentences_with(_PRODUCT_KEYS):
         about = sentence_about(ctx, sentence)
         found: list[tuple[Item, int, int]] = []  # item, evidence start, evidence end
         body_start = sentence.end - len(strip_intro(sentence.text))

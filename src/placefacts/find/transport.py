@@ -452,9 +452,7 @@ def _route_before(fragment: str) -> str | None:
 @component("transport", reads=("prose",), writes=("airport", "rail_link", "road_link"))
 def find_transport(ctx: Context) -> Iterator[Candidate]:
     seen: set[tuple[str, str]] = set()  # one link per place: the first route the text gives it
-    for sentence in ctx.sentences:
-        if not ctx.says_any(sentence, _KEYS):
-            continue
+    for sentence in ctx.sentences_with(_KEYS):
         about = about_subject(sentence.text, ctx.aliases)
         for candidate in (*_airports(ctx, sentence, about), *_links(ctx, sentence, about)):
             key = (candidate.property, fold(str(candidate.value)))
