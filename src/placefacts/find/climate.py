@@ -322,6 +322,7 @@ def _clean_phrase(phrase: str) -> str:
 
 
 _COMPARATIVE = re.compile(r"\b(?:most|more|less|the)\b")
+_CLIMATE_WORDS = ("climat", "köppen", "zone", "tropical", "arid", "temperate")  # what _CLIMATE_CUE needs
 _CLIMATE_CUE = re.compile(r"climat|Köppen|\bzone\b|tropical|arid|temperate", re.IGNORECASE)
 _CLIMATE_TOPIC = re.compile(r"\b(?:change|warming|crisis)\b")  # climate change is no climate of the place
 
@@ -329,7 +330,7 @@ _CLIMATE_TOPIC = re.compile(r"\b(?:change|warming|crisis)\b")  # climate change 
 def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
     """Climate candidates with a rank (lower is better)."""
     text = ctx.text
-    if not _CLIMATE_CUE.search(text):
+    if not ctx.says_any_in_text(_CLIMATE_WORDS):
         return
     for sentence in ctx.sentences:
         if not _CLIMATE_CUE.search(sentence.text):

@@ -128,6 +128,13 @@ class Context:
             return any(w in low for w in words)
         return sentence.start in hits
 
+    def says_any_in_text(self, words: tuple[str, ...]) -> bool:
+        """Whether the whole text contains any of `words` (lower-case substrings): a gate for a whole finder."""
+        low = self._memo.get(("low",))
+        if low is None:
+            low = self._memo[("low",)] = self.text.lower()
+        return any(w in low for w in words)
+
     def sentences_with(self, words: tuple[str, ...]) -> list[Sentence]:
         """The sentences that contain any of `words` (lower-case substrings), in order."""
         hits = self._hits(words)
@@ -145,9 +152,8 @@ class Context:
     def _sentences_saying(self, words: tuple[str, ...]) -> frozenset[int] | object:
         """Starts of the sentences that contain one of `words`, or `_EVERY` where offsets cannot be trusted."""
         text = self.text
-        low = self._memo.get(("low",))
-        if low is None:
-            low = self._memo[("low",)] = text.lower()
+        self.says_any_in_text(())  # computes the lower-cased text once
+        low = self._memo[("low",)]
         if len(low) != len(text):
             return _EVERY  # lower-casing changed the length ("İ"): offsets no longer line up
         starts = self._memo.get(("starts",))

@@ -19,6 +19,7 @@ _DMS = re.compile(
 _DECIMAL_PAIR = re.compile(
     r"(?<![\w.-])(?P<lat>[-−]?\d{1,2}\.\d{2,})\s?°?\s?[,;]?\s(?P<lon>[-−]?\d{1,3}\.\d{2,})(?![\w.])"
 )
+_DECIMALS = re.compile(r"\d\.\d\d")
 _PAIR_CUE = re.compile(r"(?:coordinates?|located at|lat(?:itude)?|position|geographic|\(|/)[^.]{0,60}$", re.IGNORECASE)
 
 
@@ -48,8 +49,13 @@ def _valid(lat: float, lon: float) -> bool:
 @component("coordinates", reads=("prose",), writes=("coordinates",))
 def find_coordinates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
+    # Both forms need a digit: degree signs for the one, two decimal places for the other.
+    has_dms = "°" in text or "º" in text or "˚" in text
+    has_decimal = _DECIMALS.search(text) is not None
+    if not has_dms and not has_decimal:
+        return
     for sentence in ctx.sentences:
-        for match in _DMS.finditer(text, sentence.start, sentence.end):
+        for match in _DMS.finditer(text, sentence.start, sentence.end) if has_dms else ():
             if _of_other_name(ctx, text, sentence.start, match.start()):
                 continue
             (a, ha), (b, hb) = _dms(match, "a"), _dms(match, "b")
@@ -61,7 +67,7 @@ def find_coordinates(ctx: Context) -> Iterator[Candidate]:
                 continue
             if _valid(lat, lon):
                 yield Candidate("coordinates", {"lat": round(lat, 6), "lon": round(lon, 6)}, match.start(), match.end(), confidence=0.9)
-        for match in _DECIMAL_PAIR.finditer(text, sentence.start, sentence.end):
+        for match in _DECIMAL_PAIR.finditer(text, sentence.start, sentence.end) if has_decimal else ():
             if _of_other_name(ctx, text, sentence.start, match.start()):
                 continue
             if not _PAIR_CUE.search(text, max(sentence.start, match.start() - 40), match.start()):

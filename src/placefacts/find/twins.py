@@ -163,8 +163,8 @@ def _items(ctx: Context) -> Iterator[Candidate]:
 @component("twins", reads=("prose",), writes=("twin_town",))
 def find_twins(ctx: Context) -> Iterator[Candidate]:
     yield from _items(ctx)
-    if not _TWIN_CUE.search(ctx.text):
-        return
+    if not ctx.says_any_in_text(("twin", "sister", "partner")):
+        return  # a case-blind pattern over the whole text costs more than three substring tests
     for sentence in ctx.sentences:
         if _TWIN_CUE.search(sentence.text):
             yield from _prose(ctx, sentence)
