@@ -30,6 +30,7 @@ from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject, topic
 from placefacts.find.lexicon import entries
 from placefacts.find.textutil import NAME, Sentence
+from placefacts.normalise.patterns import word_alternation
 from placefacts.normalise.text import fold
 
 _ETHNIC = entries("ethnic_groups")
@@ -43,8 +44,7 @@ _LANGUAGE_KEYS = {fold(k) for k in _LANGUAGE}
 
 
 def _alternation(*tables: dict[str, str]) -> str:
-    forms = sorted({f for t in tables for f in t}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in forms)
+    return word_alternation({f for t in tables for f in t})
 
 
 _EDGE_L = r"(?<![\w'’-])"

@@ -21,6 +21,7 @@ from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
+from placefacts.normalise.patterns import word_alternation
 from placefacts.normalise.text import fold
 from placefacts.normalise.units import LENGTH_UNIT, POWER_UNIT, to_m, to_mw
 
@@ -44,7 +45,7 @@ _SUFFIX = re.compile(
     r"\s(?P<head>" + "|".join(sorted((re.escape(h) for h in NAMED_HEADS), key=len, reverse=True)) + r")$"
 )
 _PREFIX = re.compile(r"(?:^|\s)(?P<head>" + "|".join(PREFIX_HEADS) + r")\s(?:\w+\s)?(?:of|de|del|di|du|des|della)\s")
-GENERIC_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s") for h in GENERIC_HEADS), key=len, reverse=True))
+GENERIC_ALT = word_alternation(GENERIC_HEADS, space=r"\s")
 # Lower-case heads after a name: "Oxford Branch railway", "Odense station", "Central of Georgia Railway roundhouse complex".
 _LOWER_HEAD = re.compile(
     r"\s(?P<head>(?:[a-z]+\s)?(?:railway\sstation|railroad\sstation|train\sstation|station|railway|railroad|line|"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
+
+from placefacts.normalise.patterns import word_alternation
 
 
 @cache
@@ -24,5 +25,4 @@ def entries(name: str) -> dict[str, str]:
 @cache
 def alternation(name: str) -> str:
     """A regex alternation of a lexicon's surface forms, longest first, spaces flexible."""
-    forms = sorted(entries(name), key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in forms)
+    return word_alternation(entries(name))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources
+
+from placefacts.normalise.patterns import word_alternation
 
 _TABLE: dict[str, dict[str, float]] = {
     dim: units
@@ -14,8 +15,7 @@ _TABLE: dict[str, dict[str, float]] = {
 
 
 def _alternation(dimension: str) -> str:
-    forms = sorted(_TABLE[dimension], key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s") for f in forms)
+    return word_alternation(_TABLE[dimension], space=r"\s")
 
 
 LENGTH_UNIT = _alternation("length")

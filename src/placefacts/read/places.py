@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from placefacts.clean.templates import INFOBOX_PREFIX
+from placefacts.normalise.patterns import word_alternation
 
 _INFOBOX = re.compile(r"\{\{\s*(" + INFOBOX_PREFIX + r"[^{}|<\n]*)(?:\|\s*([^|}\n]*))?", re.IGNORECASE)
 _ANY_TEMPLATE = re.compile(r"\{\{\s*([^{}|<\n]+?)\s*(?:\||\}\})")
@@ -39,7 +40,7 @@ def _defining() -> re.Pattern[str]:
     nouns = sorted({*entries("place_categories"), *data["category_words"]}, key=len, reverse=True)
     copulas = "|".join(re.escape(c) for c in sorted(data["copulas"], key=len, reverse=True))
     articles = "|".join(re.escape(a) for a in data["articles"])
-    noun = "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in nouns)
+    noun = word_alternation(nouns)
     return re.compile(
         rf"^[^.;]{{0,200}}?(?:^|\s|\))(?:{copulas})\s+(?:(?:{articles})\s+)?(?:[^\s.;]+\s+){{0,6}}?(?:{noun})(?![\w-])",
         re.IGNORECASE,

@@ -1,0 +1,34 @@
+"""The prefix-factored word alternation matches what a longest-first alternation matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from placefacts.normalise.patterns import word_alternation
+
+_FORMS = st.lists(st.text(alphabet="abAB -", min_size=1, max_size=6).filter(lambda f: f.strip()), min_size=1, max_size=12)
+
+
+def _plain(forms: list[str]) -> str:
+    ordered = sorted(set(forms), key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in ordered)
+
+
+def test_examples() -> None:
+    pattern = re.compile(rf"(?i:{word_alternation(['town', 'township', 'town hall', 'city'])})(?![\w-])")
+    assert pattern.match("Township of X").group() == "Township"
+    assert pattern.match("town-hall").group() == "town-hall"
+    assert pattern.match("towns") is None
+    assert [m.group() for m in pattern.finditer("a city and a town hall")] == ["city", "town hall"]
+    assert re.fullmatch(word_alternation([]), "") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=_FORMS, text=st.text(alphabet="abAB -.", max_size=30))
+def test_same_matches_as_longest_first_alternation(forms: list[str], text: str) -> None:
+    factored = re.compile(rf"(?i:{word_alternation(forms)})(?![\w-])")
+    plain = re.compile(rf"(?i:{_plain(forms)})(?![\w-])")
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
