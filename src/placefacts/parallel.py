@@ -139,8 +139,11 @@ _WARM_UP = (
 def warm_up() -> None:
     """Run the pipeline once on every input form, so that lazily built patterns, lexicons and databases
     exist before the first real article (whose time would otherwise carry them)."""
+    import placefacts.read  # noqa: F401  (its decoder's imports are slow; every task reads)
+    from placefacts.normalise import countries
     from placefacts.pipeline import extract_document
 
+    countries.load()
     for doc in _WARM_UP:
         try:
             extract_document(doc)

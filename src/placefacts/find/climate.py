@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
-from placefacts.find.textutil import NAME, Sentence
+from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise.dates import DATE_RE, MONTH, MONTHS, parse_date
 
 _NUMBER = r"(?<![\d.,])(?:(?<!\d)[−–-]|\+)?\d{1,3}(?:[.,]\d{1,2})?(?![\d])"
@@ -307,7 +307,7 @@ def _climate_subject_ok(ctx: Context, sentence: Sentence, pos: int) -> bool:
     verb_subject = _VERB_SUBJECT.search(clause)
     if verb_subject and refers_to_subject(verb_subject.group(1), ctx.aliases):
         return True  # "... Template:Cn inline Shangzhi has a ..."
-    for name in re.finditer(NAME, clause):
+    for name in NAME_RE.finditer(clause):
         value = name.group()
         if FUNCTION_WORD.match(value) and len(value.split()) == 1:
             continue
@@ -325,6 +325,8 @@ _COMPARATIVE = re.compile(r"\b(?:most|more|less|the)\b")
 _CLIMATE_WORDS = ("climat", "köppen", "zone", "tropical", "arid", "temperate")  # what _CLIMATE_CUE needs
 _CLIMATE_CUE = re.compile(r"climat|Köppen|\bzone\b|tropical|arid|temperate", re.IGNORECASE)
 _CLIMATE_TOPIC = re.compile(r"\b(?:change|warming|crisis)\b")  # climate change is no climate of the place
+
+_NAMED_PLACE_IS = re.compile(rf"\b(?:of|in)\s(?:the\s)?({NAME})\s(?:is|was)")  # compiled once: it embeds a name
 
 
 def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
@@ -356,7 +358,7 @@ def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:
                 continue
             if match.group().split()[2:3] == ["of"] and not _climate_subject_ok(ctx, sentence, match.end()):
                 continue
-            named = re.search(rf"\b(?:of|in)\s(?:the\s)?({NAME})\s(?:is|was)", match.group())
+            named = _NAMED_PLACE_IS.search(match.group())
             if named and not refers_to_subject(named.group(1), ctx.aliases) and not FUNCTION_WORD.match(named.group(1)):
                 continue
             yield (0 if code else 2), Candidate("climate", phrase, match.start(1), match.end(1), confidence=0.8)

@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject, topic
 from placefacts.find.lexicon import entries
-from placefacts.find.textutil import NAME, Sentence
+from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise.patterns import word_alternation
 from placefacts.normalise.text import fold
 
@@ -316,7 +316,7 @@ def _populated_other(ctx: Context, before: str) -> bool:
     """"the department of Chalatenango was populated by Spanish settlers": another place's people."""
     cue = list(_OTHER_PLACE_POPULATED.finditer(before))[-1]
     clause = re.split(r"[,;:()]\s", before[: cue.start()])[-1]
-    for name in re.finditer(NAME, clause):
+    for name in NAME_RE.finditer(clause):
         value = name.group()
         if FUNCTION_WORD.match(value) and len(value.split()) == 1:
             continue
@@ -427,7 +427,7 @@ def _named_groups(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     text = ctx.text
     lo, hi = sentence.start, sentence.end
     for match in _ETHNIC_GROUPS_AFTER.finditer(text, lo, hi):
-        for name in re.finditer(NAME, match.group(1)):
+        for name in NAME_RE.finditer(match.group(1)):
             if FUNCTION_WORD.match(name.group()) and len(name.group().split()) == 1:
                 continue
             start = match.start(1) + name.start()

@@ -37,6 +37,7 @@ ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORE
 _RELATIVE_OTHER = re.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
 # "who settled here", "the first cities to be incorporated": someone else's event.
 _NOT_THE_PLACE = re.compile(r"\b(?:who|whom|whose)\s(?:\w+\s)?$|\bto\s(?:be|have\sbeen)\s$", re.IGNORECASE)
+_NAME_THEN_BRACKET = re.compile(rf"{NAME}\s\($")
 _OF_NAME = re.compile(rf"\sof\s(?:the\s)?({NAME})")
 # Cheap gates: a sentence without a digit or any event word cannot state an inception.
 _HAS_DIGIT = re.compile(r"\d")
@@ -116,7 +117,7 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     if stop:
         window_end = stop.start()
     for date in DATE_RE.finditer(text, pos, window_end):
-        if re.search(rf"{NAME}\s\($", text[max(pos, date.start() - 40) : date.start()]):
+        if _NAME_THEN_BRACKET.search(text[max(pos, date.start() - 40) : date.start()]):
             continue  # "following the city of Los Angeles (April 4, 1850)": that place's date
         prefix = text[max(pos, date.start() - 8) : date.start()]
         if re.search(r"\b(?:since|until|from|by)\s$", prefix) and date.start() - pos > 40:

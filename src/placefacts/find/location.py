@@ -16,7 +16,7 @@ from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import COPULA
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention
-from placefacts.find.textutil import NAME, Sentence
+from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise import countries
 
 _ADMIN_HEAD = re.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
@@ -220,7 +220,7 @@ def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
     """"in Adams and Weld counties" -> Adams County, Weld County."""
     for match in _PLURAL_UNITS.finditer(text, start, end):
         noun = _SINGULAR[match.group(2).lower()]
-        for part in re.finditer(NAME, match.group(1)):
+        for part in NAME_RE.finditer(match.group(1)):
             if part.group() in ("and",):
                 continue
             begin = match.start(1) + part.start()

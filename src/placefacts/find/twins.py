@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
-from placefacts.find.textutil import NAME, Sentence
+from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise import countries
 
 _HEADING = re.compile(
@@ -49,17 +49,29 @@ _JOIN = re.compile(r"(?:,\s(?:and\s|as\swell\sas\s)?|\s(?:and|&)\s|;\s(?:and\s)?
 _NOT_TWIN = re.compile(r"\b(?:named|called|namesake|after|honou?r)\b", re.IGNORECASE)
 
 
+# Patterns that embed a name take milliseconds to compile: compiled here, once, not on first use.
+_OWNER_BEFORE = re.compile(rf"({NAME})(?:'s|’s)\s(?:[a-z]+\s)?$")
+_QUALIFIER_PLACE = re.compile(rf",\s(?:in\s)?({NAME})|\s\(({NAME})\)")
+# "Mora's sister city and namesake is Mora, Sweden"
+_SISTER_CITY_IS = re.compile(rf"\bsister\scity(?:\sand\snamesake)?\s(?:is|was)\s({NAME})((?:,\s{NAME})?)")
+# "Livingston and Garyville are sister cities"
+_PAIR_ARE_TWINNED = re.compile(rf"({NAME})\sand\s({NAME})\sare\s(?:twinned|sister\s(?:cities|towns)|twin\stowns)\b")
+# "the town of Bala in Wales, with which it is officially twinned"
+_WITH_WHICH_TWINNED = re.compile(
+    rf"({NAME})((?:\s(?:in|,)\s(?:{NAME}))?),?\swith\swhich\sit\sis\s(?:now\s)?(?:officially\s|formally\s)?twinned"
+)
+
 def _subject_ok(ctx: Context, sentence: Sentence, cue_start: int) -> bool:
     """The twinning is the subject's: "X is twinned", "The town is twinned", "Mora's sister city"."""
     before = ctx.text[sentence.start : cue_start]
     if ctx.about(sentence):
         return True
-    owner = re.search(rf"({NAME})(?:'s|’s)\s(?:[a-z]+\s)?$", before)
+    owner = _OWNER_BEFORE.search(before)
     if owner and refers_to_subject(owner.group(1), ctx.aliases):
         return True
     if re.search(rf"\b(?:it|its|the\s(?:{PLACE_NOUNS}))\s(?:\w+\s){{0,3}}$", before, re.IGNORECASE):
         return True
-    for name in re.finditer(NAME, before):
+    for name in NAME_RE.finditer(before):
         if FUNCTION_WORD.match(name.group()) and len(name.group().split()) == 1:
             continue
         return refers_to_subject(re.sub(r"^(?:In|Since|The)\s", "", name.group()), ctx.aliases)
@@ -76,18 +88,18 @@ def _twin_value(ctx: Context, name: str, qualifier: str) -> str | None:
         return None  # "in Germany": the twin's country, not a twin
     if ctx.is_subject(name):
         # "Kettering, Ohio" in the article on Kettering: keep the words that tell them apart.
-        place = re.match(rf",\s(?:in\s)?({NAME})|\s\(({NAME})\)", qualifier)
+        place = _QUALIFIER_PLACE.match(qualifier)
         return f"{name}, {place.group(1) or place.group(2)}" if place else None
     return name
 
 
 def _list(ctx: Context, pos: int, end: int) -> Iterator[tuple[str, int, int]]:
     text = ctx.text
-    name_re = re.compile(NAME)
+
     while pos < end:
         lead = _LEAD.match(text, pos, end)
         start = lead.end() if lead else pos
-        name = name_re.match(text, start, end)
+        name = NAME_RE.match(text, start, end)
         if not name:
             return
         qualifier = _QUALIFIER.match(text, name.end(), end)
@@ -119,20 +131,20 @@ def _prose(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         for value, start, end in _list(ctx, cue.end(), sentence.end):
             yield Candidate("twin_town", value, start, end, confidence=0.8)
     # "Mora's sister city and namesake is Mora, Sweden"; "Livingston and Garyville are sister cities"
-    for match in re.finditer(rf"\bsister\scity(?:\sand\snamesake)?\s(?:is|was)\s({NAME})((?:,\s{NAME})?)", text[sentence.start : sentence.end]):
+    for match in _SISTER_CITY_IS.finditer(text[sentence.start : sentence.end]):
         if _subject_ok(ctx, sentence, sentence.start + match.start()):
             value = _twin_value(ctx, match.group(1), match.group(2))
             if value:
                 start = sentence.start + match.start(1)
                 yield Candidate("twin_town", value, start, start + len(match.group(1)), confidence=0.8)
-    for match in re.finditer(rf"({NAME})\sand\s({NAME})\sare\s(?:twinned|sister\s(?:cities|towns)|twin\stowns)\b", text[sentence.start : sentence.end]):
+    for match in _PAIR_ARE_TWINNED.finditer(text[sentence.start : sentence.end]):
         first, second = match.group(1), match.group(2)
         other = second if refers_to_subject(first, ctx.aliases) else first if refers_to_subject(second, ctx.aliases) else None
         if other:
             start = sentence.start + (match.start(2) if other == second else match.start(1))
             yield Candidate("twin_town", other, start, start + len(other), confidence=0.75)
     # "the town of Bala in Wales, with which it is officially twinned"
-    for match in re.finditer(rf"({NAME})((?:\s(?:in|,)\s(?:{NAME}))?),?\swith\swhich\sit\sis\s(?:now\s)?(?:officially\s|formally\s)?twinned", text[sentence.start : sentence.end]):
+    for match in _WITH_WHICH_TWINNED.finditer(text[sentence.start : sentence.end]):
         start = sentence.start + match.start(1)
         value = _twin_value(ctx, match.group(1), re.sub(r"^\sin\s", ", ", match.group(2)))
         if value:
@@ -147,7 +159,7 @@ def _items(ctx: Context) -> Iterator[Candidate]:
         start = block.start
         while start < block.end and text[start] in "•*-–·▪◦ \t":
             start += 1
-        names = list(re.finditer(NAME, text[start : block.end]))
+        names = list(NAME_RE.finditer(text[start : block.end]))
         if not names:
             continue
         first = names[0]

@@ -121,6 +121,13 @@ def _all_division_names() -> frozenset[str]:
     return frozenset(v for division in pycountry.subdivisions for v in _variants(division.name))
 
 
+def load() -> None:
+    """Build every index now: they are built on first use otherwise, and the first article pays for them."""
+    _country_index()
+    _division_index()
+    _all_division_names()
+
+
 def known_unit(name: str) -> bool:
     """A country or a division of any level that ISO 3166-2 lists ("Tyne and Wear", "Perth and Kinross")."""
     bare = re.sub(r"^(?:Royal Borough|Borough|City|County|District|Metropolitan Borough) of ", "", name.strip())
