@@ -9,13 +9,13 @@ read the candidates of the finders before it from `Context.found`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from placefacts.clean import Prepared
 from placefacts.clean.offsets import CleanText
+from placefacts.find import keywords
 from placefacts.find.textutil import Sentence, split_sentences
 from placefacts.model import Document, Value
 from placefacts.normalise.text import fold
@@ -154,21 +154,13 @@ class Context:
         text = self.text
         self.says_any_in_text(())  # computes the lower-cased text once
         low = self._memo[("low",)]
-        if len(low) != len(text):
+        if len(low) != len(text) or "" in words:
             return _EVERY  # lower-casing changed the length ("İ"): offsets no longer line up
-        starts = self._memo.get(("starts",))
-        if starts is None:
-            starts = self._memo[("starts",)] = [s.start for s in self.sentences]
-        sentences = self.sentences
-        hits: set[int] = set()
-        for word in words:
-            at = low.find(word)
-            while at >= 0:
-                index = bisect_right(starts, at) - 1
-                if index >= 0 and at + len(word) <= sentences[index].end:
-                    hits.add(starts[index])
-                at = low.find(word, at + 1)
-        return frozenset(hits)
+        list_id = keywords.INDEX.list_id(words)
+        scanned = self._memo.get(("keywords",))
+        if scanned is None or list_id >= scanned[0]:
+            scanned = self._memo[("keywords",)] = keywords.INDEX.scan(low, self.sentences)
+        return frozenset(scanned[1][list_id])
 
     def mentions(self, start: int, end: int) -> tuple[Mention, ...]:
         """`names_in_text.names(text, start, end)`, found once per span (several finders scan each sentence)."""

@@ -1,0 +1,68 @@
+"""Which sentences hold a finder's key words: every word list in one pass over the text.
+
+Finders gate their patterns on key words ("km", "census", "founded"). Testing
+each word of each list in each sentence costs more than most patterns do; one
+Aho-Corasick automaton over every list the finders use finds every occurrence
+of every key word in a single pass over the lower-cased text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import ahocorasick
+
+from placefacts.find.textutil import Sentence
+
+WordList = tuple[str, ...]
+
+
+class KeywordIndex:
+    """The word lists seen so far (a finder's list is registered the first time it asks) and their automaton."""
+
+    def __init__(self) -> None:
+        self._ids: dict[WordList, int] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def list_id(self, words: WordList) -> int:
+        found = self._ids.get(words)
+        if found is None:
+            found = self._ids[words] = len(self._ids)
+            self._automaton = None  # rebuilt with the new list on the next scan
+        return found
+
+    def scan(self, low: str, sentences: Sequence[Sentence]) -> tuple[int, list[set[int]]]:
+        """For every registered list, the starts of the sentences that contain one of its words entirely.
+
+        Returns the number of lists covered (lists registered later need a new scan) and the sets by list id.
+        """
+        automaton = self._automaton or self._build()
+        hits: list[set[int]] = [set() for _ in self._ids]
+        starts = [s.start for s in sentences]
+        for last, (length, list_ids) in automaton.iter(low):
+            at = last - length + 1
+            index = bisect_right(starts, at) - 1
+            if index >= 0 and last < sentences[index].end:
+                start = starts[index]
+                for list_id in list_ids:
+                    hits[list_id].add(start)
+        return len(hits), hits
+
+    def _build(self) -> ahocorasick.Automaton:
+        lists_of: dict[str, list[int]] = {}
+        for words, list_id in self._ids.items():
+            for word in words:
+                if word:
+                    lists_of.setdefault(word, []).append(list_id)
+        automaton = ahocorasick.Automaton()
+        for word, list_ids in lists_of.items():
+            automaton.add_word(word, (len(word), tuple(list_ids)))
+        if not lists_of:
+            automaton.add_word("\0", (1, ()))  # an automaton needs a word; no text holds this one
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+
+INDEX = KeywordIndex()

@@ -1,0 +1,34 @@
+"""The keyword index answers `says_any` as testing every word in every sentence would."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from placefacts.find import Context
+from placefacts.model import Document
+from placefacts.pipeline import prepare
+
+_WORDS = st.lists(st.text(alphabet="abk m.", min_size=1, max_size=4), min_size=1, max_size=5).map(tuple)
+
+
+def _context(text: str) -> Context:
+    doc = Document("<test>", text)
+    return Context.build(doc, prepare(doc))
+
+
+def test_examples() -> None:
+    ctx = _context("Marrowby lies 12 km from Dyffryn. It was founded in 1283. The KM post stands.")
+    first, second, third = ctx.sentences
+    assert ctx.says_any(first, ("km",)) and not ctx.says_any(second, ("km",)) and ctx.says_any(third, ("km",))
+    assert ctx.sentences_with(("found", "stands")) == [second, third]
+    assert not ctx.says_any(first, ("from dyffryn. it",))  # a word across two sentences is in neither
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="abkmAB .\n", max_size=80), lists=st.lists(_WORDS, min_size=1, max_size=4))
+def test_same_answer_as_per_sentence_tests(text: str, lists: list[tuple[str, ...]]) -> None:
+    ctx = _context(text)
+    for words in lists:
+        for sentence in ctx.sentences:
+            assert ctx.says_any(sentence, words) == any(w in sentence.text.lower() for w in words)
