@@ -32,3 +32,19 @@ def test_same_matches_as_longest_first_alternation(forms: list[str], text: str) 
     factored = re.compile(rf"(?i:{word_alternation(forms)})(?![\w-])")
     plain = re.compile(rf"(?i:{_plain(forms)})(?![\w-])")
     assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_COPULA_TEXT = st.lists(
+    st.sampled_from(["is", "Was", "WERE", "are", "it's", "It’s", "bit's", "remains", "Serves as", "became", "this",
+                     "Established as", "designated as", "with the status of", "also", "one of the", "largest", "city",
+                     "Isla", "wasp", ",", "."]),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_COPULA_TEXT)
+def test_lower_case_copula_pattern_matches_as_the_case_blind_one(text: str) -> None:
+    from placefacts.find.classification import _COPULA, _COPULA_LOWER
+
+    assert [m.span() for m in _COPULA_LOWER.finditer(text.lower())] == [m.span() for m in _COPULA.finditer(text)]

@@ -22,6 +22,14 @@ _COPULA = re.compile(
     r"(?:one of (?:the\s)?(?:\w+\s)?)?",
     re.IGNORECASE,
 )
+# The same pattern for the lower-cased text: each branch opens with a letter (the word boundary checked just
+# after it), so the engine skips every position where no copula can start; case-blind, it would try them all.
+_COPULA_LOWER = re.compile(
+    r"(?:i(?<!\wi)s|w(?<!\ww)(?:as|ere)|a(?<!\wa)re|'(?<=\bit')s|’(?<=\bit’)s|r(?<!\wr)emains|s(?<!\ws)erves as|"
+    r"b(?<!\wb)ecame|(?:e(?<!\we)stablished|d(?<!\wd)esignated|c(?<!\wc)onstituted|c(?<!\wc)hartered)\sas|"
+    r"w(?<!\ww)ith\sthe\sstatus\sof)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
+    r"(?:one of (?:the\s)?(?:\w+\s)?)?"
+)
 _FORMER = re.compile(r"\b(?:former|ex-|once|erstwhile|onetime|one-time)\b", re.IGNORECASE)
 _STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
 
@@ -94,12 +102,18 @@ _SKIP_PHRASE = re.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\
 @component("classification", reads=("prose",), writes=("instance_of",))
 def find_categories(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
+    low = ctx.lowered_text()
     for sentence in ctx.sentences:
         defining = sentence is ctx.defining
         if not defining:
             if not ctx.about(sentence, strict=True):
                 continue
-        for copula in _COPULA.finditer(text, sentence.start, sentence.end):
+        copulas = (
+            _COPULA_LOWER.finditer(low, sentence.start, sentence.end)
+            if low is not None
+            else _COPULA.finditer(text, sentence.start, sentence.end)
+        )
+        for copula in copulas:
             stop = _STOP.search(text, copula.end(), sentence.end)
             end = stop.start() if stop else sentence.end
             word = copula.group().split()[0].lower()

@@ -135,6 +135,12 @@ class Context:
             low = self._memo[("low",)] = self.text.lower()
         return any(w in low for w in words)
 
+    def lowered_text(self) -> str | None:
+        """The text lower-cased, where that keeps every offset (None where it does not: "İ" becomes two)."""
+        self.says_any_in_text(())
+        low = self._memo[("low",)]
+        return low if len(low) == len(self.text) else None
+
     def sentences_with(self, words: tuple[str, ...]) -> list[Sentence]:
         """The sentences that contain any of `words` (lower-case substrings), in order."""
         hits = self._hits(words)

@@ -151,7 +151,10 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
         yield from plural
         covered = [(c.start, c.end) for c in plural]
         # Where "named after", "twinned with", "than" stand: found once per sentence, not per name.
-        markers = [(m.start(), bool(m.group("compare"))) for m in _NAMED_AFTER.finditer(text, sentence.start, clause_end)]
+        markers = [
+            (m.start(), bool(m.group("compare")))
+            for m in (_NAMED_AFTER.finditer(text, sentence.start, clause_end) if ctx.says_any(sentence, _NAMED_AFTER_WORDS) else ())
+        ]
         for mention in ctx.mentions(sentence.start, sentence.end):
             if mention.end > clause_end:
                 break
@@ -245,6 +248,7 @@ _NAMED_AFTER = re.compile(
     r"(?P<compare>\b(?:than|unlike)\b)",
     re.IGNORECASE,
 )
+_NAMED_AFTER_WORDS = ("named", "twin", "sister", "partnered", "than", "unlike")  # what _NAMED_AFTER needs
 _HEAD_BEFORE = re.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 
