@@ -48,3 +48,29 @@ def test_lower_case_copula_pattern_matches_as_the_case_blind_one(text: str) -> N
     from placefacts.find.classification import _COPULA, _COPULA_LOWER
 
     assert [m.span() for m in _COPULA_LOWER.finditer(text.lower())] == [m.span() for m in _COPULA.finditer(text)]
+
+
+_DISTANCE_TEXT = st.lists(
+    st.sampled_from(["12", "1,200", "−3", "Five", "TWENTY", "km", "kilometres", "mi", "miles", "(7", "mi)", "about",
+                     "Approximately", "north", "south-east", "of", "from", "the", "city", "Dyffryn", "Lima", ",", "."]),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_DISTANCE_TEXT)
+def test_distance_search_near_numbers_finds_what_the_full_scan_finds(text: str) -> None:
+    from placefacts.find.distances import _DIST, _distances
+
+    expected = [m.span() for m in _DIST.finditer(text)]
+    assert [m.span() for m in _distances(text, text.lower(), 0, len(text))] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="aB1. !?\n\")”", max_size=40), cut=st.integers(0, 40))
+def test_sentence_boundaries_found_from_stops_are_the_full_scans(text: str, cut: int) -> None:
+    from placefacts.find.textutil import _BOUNDARY, _boundaries
+
+    start = min(cut, len(text))
+    expected = [m.span() for m in _BOUNDARY.finditer(text, start, len(text))]
+    assert [m.span() for m in _boundaries(text, start, len(text))] == expected

@@ -48,12 +48,36 @@ def _km(match: re.Match[str]) -> float | None:
     return None if value is None else to_km(value, match.group("unit"))
 
 
+# Where a quantity can start, in the lower-cased text: a digit or a number word. Every letter-first branch
+# lets the engine skip to the next candidate, which the full pattern, case-blind, cannot.
+_QUANTITY_START = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
+_LEAD_ROOM = 26  # the most a match runs before its number: "approximately ", a minus sign
+
+
+def _distances(text: str, low: str | None, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`_DIST.finditer(text, start, end)`, the full pattern tried only near where a number starts."""
+    if low is None:
+        yield from _DIST.finditer(text, start, end)
+        return
+    pos = start
+    while pos < end:
+        cue = _QUANTITY_START.search(low, pos, end)
+        if cue is None:
+            return
+        match = _DIST.search(text, max(pos, cue.start() - _LEAD_ROOM), end)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 @component("distances", reads=("prose",), writes=("distance_to",))
 def find_distances(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
+    low = ctx.lowered_text()
     for sentence in ctx.sentences_with(_UNIT_KEYS):
         about = ctx.about(sentence)
-        for match in _DIST.finditer(text, sentence.start, sentence.end):
+        for match in _distances(text, low, sentence.start, sentence.end):
             if not match.group("num"):
                 continue
             km = _km(match)

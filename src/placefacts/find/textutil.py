@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Compact classes: enumerating every cased code point made each pattern that embeds a name take
@@ -37,6 +38,25 @@ _BOUNDARY = re.compile(
     r"|(?<=[" + LOWER + r"0-9)][.])(?=[" + UPPER + r"][" + LOWER + r"])"
     r"|\n+)"
 )
+_BOUNDARY_CUE = re.compile(r"[.!?\n]")  # a boundary starts at a newline or just after a stop
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`_BOUNDARY.finditer(text, start, end)`, the full pattern tried only from the next stop or newline on
+    (it opens with look-behinds, so on its own the engine tries it at every character)."""
+    pos = start
+    while pos <= end:
+        cue = _BOUNDARY_CUE.search(text, max(0, pos - 1), end)
+        if cue is None:
+            return
+        match = _BOUNDARY.search(text, max(pos, cue.start()), end)
+        if match is None:
+            return
+        yield match
+        # After an empty match ("end.Next") no other branch can match at the same place: go on one further.
+        pos = match.end() if match.end() > match.start() else match.end() + 1
+
+
 _WORD_BEFORE = re.compile(r"(\S+)[.!?][\"”’)\]]*\s*$")
 
 
@@ -53,7 +73,7 @@ def split_sentences(text: str, start: int, end: int, block: int = 0, section: st
     """Split text[start:end] into sentences, keeping abbreviations and initials intact."""
     out: list[Sentence] = []
     pos = start
-    for match in _BOUNDARY.finditer(text, start, end):
+    for match in _boundaries(text, start, end):
         if "\n" not in match.group():
             before = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start() + 1)
             if before:
