@@ -74,3 +74,12 @@ def test_sentence_boundaries_found_from_stops_are_the_full_scans(text: str, cut:
     start = min(cut, len(text))
     expected = [m.span() for m in _BOUNDARY.finditer(text, start, len(text))]
     assert [m.span() for m in _boundaries(text, start, len(text))] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab ,.;:)('s", max_size=40))
+def test_tokenised_marks_counted_as_by_the_plain_pattern(text: str) -> None:
+    from placefacts.clean.plaintext import _TOKENISED_MARK
+
+    plain = re.compile(r" [,.;:)] | \( |\w 's\b")
+    assert len(_TOKENISED_MARK.findall(text)) == len(plain.findall(text))
