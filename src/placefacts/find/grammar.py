@@ -8,6 +8,7 @@ sentence is the noun phrase it starts with, once an introductory phrase
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from placefacts.find.textutil import NAME
@@ -75,29 +76,58 @@ def about_subject(sentence: str, aliases: set[str], strict: bool = False, previo
     `strict`: a possessive ("Its name comes from ...") is about something of the
     subject, not the subject itself, so it does not count.
     """
+    opening = _opening(sentence)
+    if opening.anaphor:
+        if previous and opening.pronoun and _names_other(previous, aliases):
+            return False  # "The Tiergarten is a park. It covers 210 hectares.": "it" is what was last named
+        if strict and opening.its:
+            return opening.its_verdict
+        return True
+    name = opening.name
+    if name is None:
+        return None
+    if opening.participle_like and not refers_to_subject(name, aliases):
+        return None  # "Estimated population of 962.", "Located in the valley, ...": a participle, not a name
+    return refers_to_subject(name, aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """What a sentence opens with, whoever the subject is (worked out once per sentence)."""
+
+    anaphor: bool = False
+    pronoun: bool = False  # "it"/"its": may point at what the previous sentence named
+    its: bool = False  # the anaphor is "its"
+    its_verdict: bool | None = None  # what a strict reading makes of "Its ...": scope, another thing, or unsure
+    name: str | None = None  # the name it opens with, where that can be a topic
+    participle_like: bool = False  # one word ending in -ed/-ing
+
+
+@lru_cache(maxsize=8192)
+def _opening(sentence: str) -> _Opening:
     body = strip_intro(sentence)
     anaphor = ANAPHOR.match(body)
-    if anaphor and previous and _PRONOUN.match(body) and _names_other(previous, aliases):
-        return False  # "The Tiergarten is a park. It covers 210 hectares.": "it" is what was last named
     if anaphor:
-        if strict and anaphor.group().lower() == "its":
+        its = anaphor.group().lower() == "its"
+        verdict = None
+        if its:
             rest = body[anaphor.end() :]
             if _ITS_SCOPE.match(rest):
-                return True  # "Its urban area ...", "Its population ..."
-            if _ITS_OTHER.match(rest):
-                return False  # "Its neighbour Dray has ..."
-            return None
-        return True
+                verdict = True  # "Its urban area ...", "Its population ..."
+            elif _ITS_OTHER.match(rest):
+                verdict = False  # "Its neighbour Dray has ..."
+        return _Opening(anaphor=True, pronoun=bool(_PRONOUN.match(body)), its=its, its_verdict=verdict)
     name = _NAME_START.match(body)
     if not name or FUNCTION_WORD.match(name.group(1)):
-        return None
-    if re.search(r"['’]s$", name.group(1)):
-        return None  # "Berlin's second-largest park, ...": about something of the subject, not the subject
-    if " " not in name.group(1) and re.search(r"(?:ed|ing)$", name.group(1)) and not refers_to_subject(name.group(1), aliases):
-        return None  # "Estimated population of 962.", "Located in the valley, ...": a participle, not a name
-    return refers_to_subject(name.group(1), aliases)
+        return _Opening()
+    value = name.group(1)
+    if _POSSESSIVE_END.search(value):
+        return _Opening()  # "Berlin's second-largest park, ...": about something of the subject, not the subject
+    return _Opening(name=value, participle_like=" " not in value and bool(_PARTICIPLE_END.search(value)))
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_PARTICIPLE_END = re.compile(r"(?:ed|ing)$")
 _ITS_SCOPE = re.compile(r"\s(?:total\s)?(?:population|urban|metropolitan|metro|municipal|greater|wider)\b", re.IGNORECASE)
 _ITS_OTHER = re.compile(rf"\s(?:[a-z-]+\s){{1,3}}(?:of\s)?(?:the\s)?{NAME}")
 
@@ -109,8 +139,14 @@ _NAMED_THEN_VERB = re.compile(
 
 def _names_other(previous: str, aliases: set[str]) -> bool:
     """The previous sentence opens by naming another thing as its subject ("The Tiergarten is ...")."""
-    found = _NAMED_THEN_VERB.match(strip_intro(previous))
-    return bool(found) and not FUNCTION_WORD.match(found.group(1)) and not refers_to_subject(found.group(1), aliases)
+    named = _named_then_verb(previous)
+    return named is not None and not refers_to_subject(named, aliases)
+
+
+@lru_cache(maxsize=8192)
+def _named_then_verb(sentence: str) -> str | None:
+    found = _NAMED_THEN_VERB.match(strip_intro(sentence))
+    return found.group(1) if found and not FUNCTION_WORD.match(found.group(1)) else None
 
 
 _SCOPE_WORDS = frozenset(
