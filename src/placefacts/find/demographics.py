@@ -532,12 +532,13 @@ def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 _PEOPLE_WORDS = re.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nation)\b")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 @component("demographics", reads=("prose",), writes=("ethnic_group", "religion", "language"))
 def find_demographics(ctx: Context) -> Iterator[Candidate]:
     for sentence in ctx.sentences:
-        words = set(re.findall(r"[^\W\d_]+", sentence.text.lower()))
+        words = set(_LETTER_RUN.findall(ctx.lower(sentence)))
         if words.isdisjoint(_FIRST_WORDS) and not _PEOPLE_WORDS.search(sentence.text):
             continue
         if _foreign_topic(ctx, sentence) or _about_other_population(ctx, sentence.text):

@@ -73,9 +73,13 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
         yield from _split(value, name_start, match.start())
 
 
+_POSSESSIVE_S = re.compile(r"['’]s\s")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
     """Split "France's Caribbean" and "South Island of New Zealand" where a country starts a new name."""
-    possessive = re.search(r"['’]s\s", value)
+    possessive = _POSSESSIVE_S.search(value)
     if possessive and country(value[: possessive.start()]):
         yield Mention(value[: possessive.start()], start, start + possessive.start(), outer_start)  # "France"
         rest = possessive.end()
@@ -88,7 +92,7 @@ def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
         tail = start + of + 4
         yield Mention(value[of + 4 :], tail, start + len(value), tail)
         return
-    if re.search(r"['’]s$", value) and len(value) > 3:
+    if _POSSESSIVE_END.search(value) and len(value) > 3:
         value = value[:-2]
     yield Mention(value, start, start + len(value), outer_start)
 

@@ -58,6 +58,8 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 _WORD_BEFORE = re.compile(r"(\S+)[.!?][\"”’)\]]*\s*$")
+_DASH_OR_SLASH = re.compile(r"[–—/-]")
+_INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]?")  # "j", "u.s", "e.g": a stop after them ends no sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +80,8 @@ def split_sentences(text: str, start: int, end: int, block: int = 0, section: st
             before = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start() + 1)
             if before:
                 # "Lambert–St. Louis": the abbreviation is the part after a dash or slash.
-                word = re.split(r"[–—/-]", before.group(1).lower().lstrip("(\"“"))[-1]
-                if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]?", word):
+                word = _DASH_OR_SLASH.split(before.group(1).lower().lstrip("(\"“"))[-1]
+                if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
                     continue
         _add(out, text, pos, match.start(), block, section)
         pos = match.end()

@@ -19,6 +19,9 @@ NUMBER = (
     r"(?:\.\d+)?(?:\s?(?:thousand|million|billion|lakhs?|crore)\b)?(?!\d|st\b|nd\b|rd\b|th\b)"
 )
 NUMBER_RE = re.compile(NUMBER)
+_SCALE_WORD = re.compile(r"\s?(thousand|million|millions|mn|billion|lakhs?|crore)$", re.IGNORECASE)
+_GROUPING = re.compile(r"[,\u00a0\u202f\u2009 ]")  # thousands separators
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 # Small numbers written as words ("eight kilometres"); used where a unit follows.
 WORD_NUMBER = r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)"
 
@@ -32,14 +35,14 @@ def parse_number(text: str) -> float | None:
     if text[0] in _MINUS:
         sign, text = -1.0, text[1:]
     scale = 1.0
-    match = re.search(r"\s?(thousand|million|millions|mn|billion|lakhs?|crore)$", text, re.IGNORECASE)
+    match = _SCALE_WORD.search(text)
     if match:
         scale = _SCALE[match.group(1).lower()]
         text = text[: match.start()]
     word = _WORDS.get(text.lower())
     if word is not None:
         return sign * word * scale
-    text = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text)
+    text = _GROUPING.sub("", text)
     if len(text) > 30:
         return None  # no quantity of a place needs more digits; "999...9" is noise
     try:
@@ -62,4 +65,4 @@ def tidy(value: float, digits: int = 6) -> int | float:
 
 def is_year(text: str) -> bool:
     """A bare four-digit year-like number (no thousands separator)."""
-    return bool(re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", text.strip()))
+    return bool(_YEAR.fullmatch(text.strip()))
