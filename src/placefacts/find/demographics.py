@@ -532,6 +532,15 @@ def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 _PEOPLE_WORDS = re.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nation)\b")
+# Words one of which every reader below needs (shares, listed peoples, named ethnic groups), as lower-case
+# substrings of what their gates match; religions and languages are gated by their own words.
+_READER_CUES = (
+    "%", "percent", "per",  # shares
+    "immigra", "settl", "inhabit", "populat", "resident", "live", "living", "dwell", "home", "minorit", "majority",
+    "ethnic", "ancestr", "descent", "communit", "tribe", "occupied", "makeup", "composition", "people", "native",
+    "migrant",  # _RESIDENCE
+    "origin", "extraction", "stock", "background", "group", "handful", "band",  # _LISTED_GATE
+)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
@@ -541,6 +550,12 @@ def find_demographics(ctx: Context) -> Iterator[Candidate]:
         words = set(_LETTER_RUN.findall(ctx.lower(sentence)))
         if words.isdisjoint(_FIRST_WORDS) and not _PEOPLE_WORDS.search(sentence.text):
             continue
+        if not (
+            ctx.says_any(sentence, _READER_CUES)
+            or not words.isdisjoint(_RELIGION_WORDS)
+            or (not words.isdisjoint(_LANGUAGE_WORDS) and ctx.says_any(sentence, _LANGUAGE_CUES))
+        ):
+            continue  # none of the readers below would find anything: spare the topic tests
         if _foreign_topic(ctx, sentence) or _about_other_population(ctx, sentence.text):
             continue
         if re.search(r"%|percent|per\scent", sentence.text):
