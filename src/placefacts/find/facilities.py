@@ -125,6 +125,7 @@ def _distribute(items: list[tuple[str, int, int, str | None]]) -> list[tuple[str
 _OF_LOWER = re.compile(r"\sof\s[a-z]")
 _LANDMARK_WORDS = frozenset({"landmarks", "attractions", "buildings", "monuments"})
 _IN_NAME = re.compile(rf"\bin\s({NAME})\s")
+_HEAD_WORD_LIST = tuple(sorted(_HEAD_WORDS))
 _HEAD_ONLY = _HEAD_WORDS | {h.lower() for h in NAMED_HEADS}
 _ANY_HEAD = _HEAD_ONLY | {h.lower() for h in LANDMARK_HEADS} | {"centre", "center", "hospital", "campus"}
 _CLASS_GATE = frozenset(w for alt in _CLASS.split("|") for w in [alt.split("\\s")[-1]])
@@ -342,7 +343,7 @@ def _class_kind(word: str) -> str:
 def find_facilities(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     found: list[tuple[Found, Sentence | None, str | None]] = []
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(_HEAD_WORD_LIST):  # a substring search first, the word test after it
         if not (word_set(sentence.text) & _HEAD_WORDS):
             continue
         year = intro_year_of(sentence)
