@@ -424,6 +424,8 @@ _ETHNIC_GROUPS_BEFORE = re.compile(r"\bethnic\sgroups?\b[^.:;]{0,60}?\b(?:were|a
 
 
 def _named_groups(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    if "ethnic" not in ctx.lower(sentence):
+        return  # both forms name "ethnic groups"
     text = ctx.text
     lo, hi = sentence.start, sentence.end
     for match in _ETHNIC_GROUPS_AFTER.finditer(text, lo, hi):

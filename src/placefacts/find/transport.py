@@ -69,6 +69,8 @@ def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[
     text = ctx.text
     body_start = sentence.end - len(strip_intro(sentence.text))
     served, served_end = False, 0  # "served by X, located in nearby Freeland, and Y": the list goes on
+    if not ctx.says_any(sentence, _AIRPORT_WORDS):
+        return  # every airport name ends in one of them
     for match in _AIRPORT.finditer(text, sentence.start, sentence.end):
         name = match.group("name")
         name_start = match.start("name")
@@ -206,6 +208,7 @@ _REACHED_FROM = re.compile(
     rf"\b(?:reached|accessed|accessible|approached|reachable)\s(?:by\sroad\s)?from\s(?P<place>{NAME})\s(?:by|via|along|on)\s"
     r"(?:means\sof\s)?(?:the\s)?",
 )
+_AIRPORT_WORDS = ("airport", "airfield", "aerodrome", "airstrip", "airpark")
 _ACCESS_BY = re.compile(r"\b(?:access|accessed|reached)\s(?:to\s[^,.;]{1,40}\s)?(?:is\s)?by\s(?:road\s)?(?P<route>[^,.;]{1,40}?)\sfrom\s")
 _ON_WAY = re.compile(r"\s(?:on\sthe\sway|en\sroute|road|highway)\sto\s(?=[A-Z])")
 _RAIL_WORD = re.compile(rf"\b{_RAIL}\b|\bstation\b", re.IGNORECASE)
