@@ -89,3 +89,35 @@ def test_every_annotated_lead_property_is_found(shared: Path) -> None:
     assert len(annotated) >= 10
     never = [p for p, c in annotated.items() if c["matched"] == 0]
     assert not never, f"never matched a gold fact: {never}"
+
+
+BLIND = Path(__file__).resolve().parent.parent / "gold" / "blind"
+
+
+def _blind(leads: bool) -> list[str]:
+    """gold/blind split into lead articles and full pages (their `source` says which)."""
+    out = []
+    for path in sorted(BLIND.glob("*.json")):
+        source = json.loads(path.read_text("utf-8"))["source"]
+        if source.startswith(("corpus/wiktor/", "corpus/cities-leads/")) == leads:
+            out.append(str(path))
+    return out
+
+
+def test_blind_leads(shared: Path) -> None:
+    lead = _eval(shared, _blind(leads=True), FLOORS["lead_properties"])
+    every = _eval(shared, _blind(leads=True))
+    assert lead["documents"] >= 30
+    for report, floor in ((lead, FLOORS["blind_leads_lead_properties"]), (every, FLOORS["blind_leads_all"])):
+        assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
+        assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+        assert report["grounded_share"] == 1.0
+
+
+def test_blind_full_pages(shared: Path) -> None:
+    report = _eval(shared, _blind(leads=False))
+    floor = FLOORS["blind_full_pages"]
+    assert report["documents"] >= 3
+    assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
+    assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+    assert report["grounded_share"] == 1.0

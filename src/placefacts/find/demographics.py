@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject, topic
+from placefacts.find.keywords import key_words
 from placefacts.find.lexicon import entries
 from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise.patterns import word_alternation
@@ -513,7 +514,7 @@ _LANGUAGE_PHRASES = (
 
 
 # Every language phrase needs one of these words: sentences without them skip the scans of the language names.
-_LANGUAGE_CUES = ("language", "tongue", "spoke", "speak", "bilingual")
+_LANGUAGE_CUES = key_words("language", "tongue", "spoke", "speak", "bilingual")
 
 
 def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
@@ -536,7 +537,7 @@ def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 _PEOPLE_WORDS = re.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nation)\b")
 # Words one of which every reader below needs (shares, listed peoples, named ethnic groups), as lower-case
 # substrings of what their gates match; religions and languages are gated by their own words.
-_READER_CUES = (
+_READER_CUES = key_words(
     "%", "percent", "per",  # shares
     "immigra", "settl", "inhabit", "populat", "resident", "live", "living", "dwell", "home", "minorit", "majority",
     "ethnic", "ancestr", "descent", "communit", "tribe", "occupied", "makeup", "composition", "people", "native",

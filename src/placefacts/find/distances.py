@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
+from placefacts.find.keywords import key_words
 from placefacts.find.textutil import NAME
 from placefacts.normalise.numbers import NUMBER, WORD_NUMBER, parse_number, tidy
 from placefacts.normalise.units import LENGTH_UNIT, factor, to_km
@@ -32,7 +33,7 @@ _DIST = re.compile(
 # "The Baikonur Cosmodrome lies ...": the named thing before the verb.
 _OTHER_PLACE = re.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){{0,3}}?)\s(?:lies|lie|is|are|located|situated|sits|stands)\b")
 # A cheap gate: every distance names its unit.
-_UNIT_KEYS = ("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
+_UNIT_KEYS = key_words("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
 _LIES = re.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import FUNCTION_WORD, refers_to_subject, strip_intro
+from placefacts.find.keywords import key_words
 from placefacts.find.lexicon import alternation
 from placefacts.find.lists import (
     PAREN,
@@ -30,7 +31,7 @@ from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- employer
 
-_EMPLOYER_KEYS = ("headquarter", "employer", "head office", "fortune", "companies", "corporations")
+_EMPLOYER_KEYS = key_words("headquarter", "employer", "head office", "fortune", "companies", "corporations")
 # "the headquarters of the copper conglomerate Kazakhmys"; "the administrative headquarters of X district" is a seat
 _HQ_OF = re.compile(
     r"(?<!administrative\s)(?<!district\s)(?<!provincial\s)(?<!divisional\s)(?<!county\s)(?<!regional\s)"

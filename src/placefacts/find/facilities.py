@@ -50,6 +50,7 @@ from placefacts.find.facility_lists import (
     to_singular,
 )
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro, topic
+from placefacts.find.keywords import key_words
 from placefacts.find.lists import chunks, cue_of_topic, subject_possessive, subject_ref, word_set
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.text import fold
@@ -125,7 +126,7 @@ def _distribute(items: list[tuple[str, int, int, str | None]]) -> list[tuple[str
 _OF_LOWER = re.compile(r"\sof\s[a-z]")
 _LANDMARK_WORDS = frozenset({"landmarks", "attractions", "buildings", "monuments"})
 _IN_NAME = re.compile(rf"\bin\s({NAME})\s")
-_HEAD_WORD_LIST = tuple(sorted(_HEAD_WORDS))
+_HEAD_WORD_LIST = key_words(*sorted(_HEAD_WORDS))
 _HEAD_ONLY = _HEAD_WORDS | {h.lower() for h in NAMED_HEADS}
 _ANY_HEAD = _HEAD_ONLY | {h.lower() for h in LANDMARK_HEADS} | {"centre", "center", "hospital", "campus"}
 _CLASS_GATE = frozenset(w for alt in _CLASS.split("|") for w in [alt.split("\\s")[-1]])

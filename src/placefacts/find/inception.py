@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import PLACE_NOUNS
+from placefacts.find.keywords import key_words
 from placefacts.find.textutil import NAME
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.text import fold
@@ -41,7 +42,7 @@ _NAME_THEN_BRACKET = re.compile(rf"{NAME}\s\($")
 _OF_NAME = re.compile(rf"\sof\s(?:the\s)?({NAME})")
 # Cheap gates: a sentence without a digit or any event word cannot state an inception.
 _HAS_DIGIT = re.compile(r"\d")
-_EVENT_KEYS = ("found", "establish", "settl", "creat", "incorporat", "charter", "status", "rights", "amalgamat",
+_EVENT_KEYS = key_words("found", "establish", "settl", "creat", "incorporat", "charter", "status", "rights", "amalgamat",
                "merge", "formed", "proclaim", "operative", "mention", "record", "document", "attest", "platted",
                "laid out")
 _EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import refers_to_subject, strip_intro
+from placefacts.find.keywords import key_words
 from placefacts.find.lists import (
     INDUSTRY_WORDS,
     NOT_NOUN,
@@ -34,7 +35,7 @@ from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- industry
 
-_INDUSTRY_KEYS = (
+_INDUSTRY_KEYS = key_words(
     "industr", "econom", "center", "centre", "hub", "town", "communit", "agrarian", "agricultur", "touris", "based",
     "sector", "activit", "occupation", "destination", "employ", "mining", " site", "settlement", "village", " port",
     " city", " area", "focus",

@@ -66,3 +66,10 @@ class KeywordIndex:
 
 
 INDEX = KeywordIndex()
+
+
+def key_words(*words: str) -> WordList:
+    """Declare a finder's key words (at import), so that the automaton holds every list before the first article:
+    a list first met later makes the next document rebuild it."""
+    INDEX.list_id(words)
+    return words

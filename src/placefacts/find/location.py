@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import COPULA
+from placefacts.find.keywords import key_words
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention
 from placefacts.find.textutil import NAME, NAME_RE, Sentence
@@ -103,7 +104,7 @@ def _head_word(value: str) -> tuple[str, str]:
 
 
 _FEATURE_WORDS = _WATER_WORDS | _LAND_WORDS
-_WORD_TUPLES = {"near_water": tuple(sorted(_WATER_WORDS)), "terrain": tuple(sorted(_LAND_WORDS))}
+_WORD_TUPLES = {"near_water": key_words(*sorted(_WATER_WORDS)), "terrain": key_words(*sorted(_LAND_WORDS))}
 
 
 def _edge_words(value: str) -> tuple[str, str, str, str]:
@@ -248,7 +249,7 @@ _NAMED_AFTER = re.compile(
     r"(?P<compare>\b(?:than|unlike)\b)",
     re.IGNORECASE,
 )
-_NAMED_AFTER_WORDS = ("named", "twin", "sister", "partnered", "than", "unlike")  # what _NAMED_AFTER needs
+_NAMED_AFTER_WORDS = key_words("named", "twin", "sister", "partnered", "than", "unlike")  # what _NAMED_AFTER needs
 _HEAD_BEFORE = re.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
+from placefacts.find.keywords import key_words
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
 from placefacts.normalise.units import AREA_UNIT, LENGTH_UNIT, factor
 
@@ -29,9 +30,9 @@ _ELEVATION = [
     )
 ]
 # Cheap gates before the patterns: the words any elevation or area statement has.
-_ELEVATION_KEYS = ("elevation", "altitude", "above", "sea level", "asl", "lies at", "sits at", "stands at",
+_ELEVATION_KEYS = key_words("elevation", "altitude", "above", "sea level", "asl", "lies at", "sits at", "stands at",
                    "situated at", "located at")
-_AREA_KEYS = ("area", "cover", "occup", "span", "extend", "surface", "size")
+_AREA_KEYS = key_words("area", "cover", "occup", "span", "extend", "surface", "size")
 _CHANGED = re.compile(r"\b(?:increased|expanded|enlarged|grew|reduced|shrank|decreased)\b[^.;]{0,60}\bfrom\b", re.IGNORECASE)
 _SUMMIT = re.compile(r"\b(?:summit|peak|highest|lowest|mount|mountain|hill|tower|deep|depth|chimney|tall)\b", re.IGNORECASE)
 

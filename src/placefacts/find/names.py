@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, about_subject, refers_to_subject, strip_intro
+from placefacts.find.keywords import key_words
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
 
@@ -43,7 +44,7 @@ _STEP = re.compile(r"[\s,(]")
 _NICKNAME_LIST = re.compile(r"\bnicknames\s(?:include|are|such\sas)\b|\bnicknames:", re.IGNORECASE)
 _QUOTED_ITEM = re.compile(r"[\"“]([^\"”]{2,60})[\"”](?=\s*(?:,|and\b|or\b|\.|$|;))")
 # A cheap gate: the words every later naming pattern has.
-_LATER_KEYS = ("nick", "known", "called", "named", "formerly", "previously", "originally", "founded", "established",
+_LATER_KEYS = key_words("nick", "known", "called", "named", "formerly", "previously", "originally", "founded", "established",
                "settled", "created", "name", "until", "referred")
 # (pattern, kind, whether the text must show the phrase is said of the subject)
 _LATER = (

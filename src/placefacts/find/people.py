@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, about_subject, refers_to_subject
+from placefacts.find.keywords import key_words
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence
 from placefacts.normalise.text import fold
 
@@ -296,7 +297,7 @@ def _candidate(person: str, start: int, end: int, description: str, floor: int, 
 _CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|(?:hails?|hailed|comes?|is|was|are|were)\s(?:(?:also|originally|both)\s){0,2}from\b|(?i:people)")
 
 # Every cue needs one of these words: a search of the whole text for them spares most sentences the pattern.
-_CUE_WORDS = ("born", "birth", "home", "grew", "raised", "native", "childhood", "from", "people")
+_CUE_WORDS = key_words("born", "birth", "home", "grew", "raised", "native", "childhood", "from", "people")
 
 
 @component("people", reads=("prose",), writes=("notable_person",))

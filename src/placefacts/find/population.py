@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
+from placefacts.find.keywords import key_words
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
 from placefacts.normalise.text import fold
@@ -76,7 +77,7 @@ _OWN_POPULATION = re.compile(
     re.IGNORECASE,
 )
 # A cheap gate: the words that a population figure is stated with.
-_POPULATION_KEYS = ("popul", "inhabit", "resident", "people", "souls", "persons", "citizens", "census")
+_POPULATION_KEYS = key_words("popul", "inhabit", "resident", "people", "souls", "persons", "citizens", "census")
 _RELATIVE_SCOPE = re.compile(
     r"\b(?:metropolitan|metro|urban)\s(?:area|region|agglomeration)\b,?\s(?:which|that)\s(?:has|had)\b[^;.]*$", re.IGNORECASE
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import refers_to_subject, strip_intro, topic
+from placefacts.find.keywords import key_words
 from placefacts.find.lists import (
     LEXICON_WORDS,
     PRODUCT_ALT,
@@ -34,7 +35,7 @@ from placefacts.normalise.text import fold
 
 # ---------------------------------------------------------------- product
 
-_PRODUCT_KEYS = (
+_PRODUCT_KEYS = key_words(
     "export", "product", "produce", "crop", "goods", "commodit", "grown", "mined", "mines", "mining", "deposit",
     "orchard", "plantation", "manufactur", "harvest", "cultivat", "made in", " ore", "raised", "reserves", "groves",
     " fields", " farm", "resources", "grow ", "grows ", "quarr", "refiner", "smelt", "discovered", "production", "exporter",

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
+from placefacts.find.keywords import key_words
 from placefacts.find.lexicon import alternation
 from placefacts.find.lists import Item, cue_of_topic, name_items, subject_ref
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence
@@ -24,7 +25,7 @@ from placefacts.normalise.numbers import NUMBER, parse_number
 from placefacts.normalise.text import fold
 from placefacts.normalise.units import LENGTH_UNIT, to_km
 
-_KEYS = ("airport", "airfield", "aerodrome", "airstrip", "rail", "train", "road", "highway", "route", "motorway", "bridge",
+_KEYS = key_words("airport", "airfield", "aerodrome", "airstrip", "rail", "train", "road", "highway", "route", "motorway", "bridge",
          "connect", "link", "reach", "access", "tram", "bus ")
 
 # ---------------------------------------------------------------- airport
@@ -208,7 +209,7 @@ _REACHED_FROM = re.compile(
     rf"\b(?:reached|accessed|accessible|approached|reachable)\s(?:by\sroad\s)?from\s(?P<place>{NAME})\s(?:by|via|along|on)\s"
     r"(?:means\sof\s)?(?:the\s)?",
 )
-_AIRPORT_WORDS = ("airport", "airfield", "aerodrome", "airstrip", "airpark")
+_AIRPORT_WORDS = key_words("airport", "airfield", "aerodrome", "airstrip", "airpark")
 _ACCESS_BY = re.compile(r"\b(?:access|accessed|reached)\s(?:to\s[^,.;]{1,40}\s)?(?:is\s)?by\s(?:road\s)?(?P<route>[^,.;]{1,40}?)\sfrom\s")
 _ON_WAY = re.compile(r"\s(?:on\sthe\sway|en\sroute|road|highway)\sto\s(?=[A-Z])")
 _RAIL_WORD = re.compile(rf"\b{_RAIL}\b|\bstation\b", re.IGNORECASE)
