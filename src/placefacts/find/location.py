@@ -127,7 +127,7 @@ def _has_head(value: str, words: set[str]) -> bool:
 
 
 def _is_feature(value: str) -> bool:
-    return _has_head(value, _WATER_WORDS | _LAND_WORDS) or bool(_NOT_UNIT.search(value))
+    return _has_head(value, _FEATURE_WORDS) or bool(_NOT_UNIT.search(value))
 
 
 @component("location", reads=("prose",), writes=("country", "located_in"))
@@ -144,7 +144,7 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
         in_chain = False
         previous_end = -1
         chain: list[Candidate] = []
-        plural = list(_plural_units(text, sentence.start, clause_end))
+        plural = list(_plural_units(text, sentence.start, clause_end)) if ctx.says_any(sentence, _PLURAL_WORDS) else []
         its_unit = _ITS_UNIT.match(sentence.text)
         if its_unit:
             begin = sentence.start + its_unit.start(1)
@@ -180,7 +180,7 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             following = text[mention.end : mention.end + 70]
             if re.match(r"\s(?:metropolitan|metro|urban)\s(?:area|region)", following) or _STATISTICAL_AREA.match(following):
                 continue  # "the Brisbane metropolitan area", "the Phoenix, Arizona, Metropolitan Statistical Area"
-            if _HEAD_BEFORE.search(before):
+            if _HEAD_BEFORE.search(before, max(0, len(before) - _HEAD_BEFORE_REACH)):
                 continue  # "the river Yamuna" is water, not a unit
             if _adjectival(mention.value, following):
                 continue
@@ -215,6 +215,8 @@ _PLURAL_UNITS = re.compile(
     rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s){{0,6}}{NAME},?\s(?:and|&)\s{NAME})\s"
     r"(?i:(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures))\b"
 )
+_PLURAL_WORDS = key_words("counties", "provinces", "districts", "parishes", "regions", "departments", "boroughs",
+                          "municipalities", "states", "prefectures")  # one of them ends every _PLURAL_UNITS match
 _SINGULAR = {"counties": "County", "provinces": "Province", "districts": "District", "parishes": "Parish",
              "regions": "Region", "departments": "Department", "boroughs": "Borough",
              "municipalities": "Municipality", "states": "State", "prefectures": "Prefecture"}
@@ -250,6 +252,8 @@ _NAMED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AFTER_WORDS = key_words("named", "twin", "sister", "partnered", "than", "unlike")  # what _NAMED_AFTER needs
+# Only the end of the window can match: a head word, its blank, and room for a final newline.
+_HEAD_BEFORE_REACH = max(len(w) for w in (*entries("water_bodies"), *entries("landforms"), "mount")) + 4
 _HEAD_BEFORE = re.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 

@@ -66,6 +66,7 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=512)  # pycountry's lookup by code is slow, and every finder asks it of the same few codes
 def common_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
@@ -73,6 +74,7 @@ def common_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name.split(",")[0]
 
 
+@lru_cache(maxsize=16384)  # the answer is an immutable value: every finder asks it of the same names
 def country(name: str) -> Country | None:
     """The sovereign state (or ISO-listed territory) a name denotes, if any."""
     stripped = name.strip()
