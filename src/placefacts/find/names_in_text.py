@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from placefacts.find.textutil import NAME
 from placefacts.normalise.countries import constituent, country, known_unit, strip_directional
@@ -13,8 +13,7 @@ _NAME_RE = re.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
 _LEADING_WORDS = re.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: made for every name of every sentence, and a frozen dataclass builds slowly
     value: str  # the name, without a leading "the"
     start: int  # clean span of the name itself
     end: int
