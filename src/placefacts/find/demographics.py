@@ -544,12 +544,14 @@ _READER_CUES = key_words(
     "migrant",  # _RESIDENCE
     "origin", "extraction", "stock", "background", "group", "handful", "band",  # _LISTED_GATE
 )
+# What the first test below needs, as lower-case substrings: one search of the text finds the sentences to test.
+_GATE_WORDS = key_words(*sorted(_FIRST_WORDS), "ethnic", "people", "tribe", "natives", "indians", "nation")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 @component("demographics", reads=("prose",), writes=("ethnic_group", "religion", "language"))
 def find_demographics(ctx: Context) -> Iterator[Candidate]:
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(_GATE_WORDS):
         words = set(_LETTER_RUN.findall(ctx.lower(sentence)))
         if words.isdisjoint(_FIRST_WORDS) and not _PEOPLE_WORDS.search(sentence.text):
             continue
