@@ -135,13 +135,20 @@ _LANDMARK_GATE = frozenset({"landmarks", "attractions", "sights", "buildings", "
                             "features"})
 
 
+def _may_name_subject(ctx: Context, sentence: Sentence) -> bool:
+    """Whether a name in the sentence can carry the subject's name: `contains_subject` needs an alias's words in
+    it, so the sentence, folded and without blanks, must hold the alias without blanks."""
+    squeezed = fold.__wrapped__(sentence.text).replace(" ", "")  # uncached: sentences would crowd out the names
+    return any(alias.replace(" ", "") in squeezed for alias in ctx.aliases if alias.strip())
+
+
 def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[Found]:
     text = ctx.text
     words = word_set(sentence.text)
     about = about_subject(sentence.text, ctx.aliases)
     there = bool(re.match(r"[Tt]here\s(?:is|are|was|were)\b", strip_intro(sentence.text)))
     # Names that carry the subject's name: "Port of Rosario", "Agra Fort", "Birmingham School of Law".
-    for match in NAME_RE.finditer(text, sentence.start, sentence.end):
+    for match in NAME_RE.finditer(text, sentence.start, sentence.end) if _may_name_subject(ctx, sentence) else ():
         named = name_at(text, match.start(), sentence.end)
         if text[max(0, match.start() - 1) : match.start()] == "(":
             continue  # "Xin Zhou Yi Zhong Xue (Xin Zhou Number One High School)": the same installation
