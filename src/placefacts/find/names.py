@@ -68,6 +68,16 @@ _LATER = (
     (re.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former", True),
     (re.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
 )
+# For each pattern above, words one of which it needs (lower-case substrings): most patterns are skipped unrun.
+_LATER_GATES = tuple(
+    key_words(*words)
+    for words in (
+        ("nick",), ("nicknamed",), ("nicknamed",), ("known", "referred"), ("nickname",), ("known",),
+        ("known", "called", "referred"), ("known", "called", "named"), ("called", "named", "known"), ("called", "known"),
+        ("called", "named"), ("referred", "known"), ("named", "called"), ("founded", "established", "settled"),
+        ("founded", "established", "settled", "created"), ("name",), ("until",),
+    )
+)
 
 
 def _value(match: re.Match[str]) -> tuple[str, int, int] | None:
@@ -225,7 +235,9 @@ def find_names(ctx: Context) -> Iterator[Candidate]:
         if sentence is not defining and ctx.about(sentence) is False:
             if not re.match(r"^(?:Founded|Established|Settled)\b", sentence.text):
                 continue
-        for pattern, kind, needs_subject in _LATER:
+        for (pattern, kind, needs_subject), gate in zip(_LATER, _LATER_GATES, strict=True):
+            if not ctx.says_any(sentence, gate):
+                continue
             # On the sentence itself, so that "^" anchors at its start.
             for match in pattern.finditer(sentence.text):
                 if needs_subject and not _refers_back(ctx, sentence.text, sentence.text[: match.start()]):
