@@ -373,12 +373,12 @@ def _listed(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         before = text[max(lo, start - 80) : start]
         after_noun = _NOUN_AFTER.match(text, end, hi)
         descent = _DESCENT.match(text, end, hi)
-        head = _LIST_HEAD.search(before)
         if known is None:
             # An unknown name is a people only with a people word after it in a sentence about living there:
             # "the Lebou people", "the Siuslaw tribe", "ethnic Mon people", "the Kuranko ... ethnic groups".
             if not (after_noun and re.match(r"\s(?:[Pp]eoples?|tribes?|Indians|natives|nation)\b", text[end:hi])):
                 continue
+            head = _LIST_HEAD.search(before)  # searched only where it is needed: most names stop above
             if not (residence and (head or re.search(r"\b(?:the|ethnic)\s$", before))) or FUNCTION_WORD.match(surface):
                 continue
             if surface.split()[-1] in ("Native", "American", "Indian") or re.search(r"[A-Z]{2}|-speaking$|\sof\s", surface):
@@ -389,6 +389,7 @@ def _listed(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             continue  # the census sentence's own groups come with their shares
         if fold(surface) in _VAGUE:
             continue
+        head = _LIST_HEAD.search(before)
         of_descent = bool(descent) and re.search(r"\bof\s(?:(?:either|mostly|mainly|largely|predominantly|mixed)\s)?$", before)
         if of_descent and re.search(
             r"\b(?:whose|his|her|he|she|man|woman|son|daughter|father|mother|wife|husband|officer|who|founder|settler|"
