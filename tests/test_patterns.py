@@ -51,13 +51,14 @@ def test_lower_case_copula_pattern_matches_as_the_case_blind_one(text: str) -> N
 
 
 _DISTANCE_TEXT = st.lists(
-    st.sampled_from(["12", "1,200", "−3", "Five", "TWENTY", "km", "kilometres", "mi", "miles", "(7", "mi)", "about",
-                     "Approximately", "north", "south-east", "of", "from", "the", "city", "Dyffryn", "Lima", ",", "."]),
+    st.sampled_from(["12", "1,200", "−3", "-4", "Five", "TWENTY", "km", "kilometres", "mi", "miles", "(7", "mi)", "about",
+                     "Approximately", "just over", "C.", "some", "someone", "north", "south-east", "of", "from", "the",
+                     "city", "Dyffryn", "Lima", ",", ".", "5km", "x9"]),
     max_size=16,
-).map(" ".join)
+).map(lambda words: "".join(w + ("" if i % 5 == 4 else " ") for i, w in enumerate(words)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(text=_DISTANCE_TEXT)
 def test_distance_search_near_numbers_finds_what_the_full_scan_finds(text: str) -> None:
     from placefacts.find.distances import _DIST, _distances

@@ -49,27 +49,30 @@ def _km(match: re.Match[str]) -> float | None:
     return None if value is None else to_km(value, match.group("unit"))
 
 
-# Where a quantity can start, in the lower-cased text: a digit or a number word. Every letter-first branch
-# lets the engine skip to the next candidate, which the full pattern, case-blind, cannot.
+# Where a quantity can start, in the lower-cased text: a digit or a number word (letter-first, so the engine
+# skips to the next one).
 _QUANTITY_START = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
-_LEAD_ROOM = 26  # the most a match runs before its number: "approximately ", a minus sign
+_APPROXIMATE = ("about", "approximately", "around", "some", "nearly", "roughly", "almost", "just over", "just under", "c.")
+# How far before its number a match can start: a minus sign, a word of approximation and its blank, or both.
+_BACK_STEPS = sorted({0, 1} | {len(word) + 1 + minus for word in _APPROXIMATE for minus in (0, 1)})
 
 
 def _distances(text: str, low: str | None, start: int, end: int) -> Iterator[re.Match[str]]:
-    """`_DIST.finditer(text, start, end)`, the full pattern tried only near where a number starts."""
+    """`_DIST.finditer(text, start, end)`, the pattern tried only at the few places a match can start from a
+    number on: left to right, each match going on from where the last one ended."""
     if low is None:
         yield from _DIST.finditer(text, start, end)
         return
-    pos = start
-    while pos < end:
-        cue = _QUANTITY_START.search(low, pos, end)
-        if cue is None:
-            return
-        match = _DIST.search(text, max(pos, cue.start() - _LEAD_ROOM), end)
-        if match is None:
-            return
-        yield match
-        pos = match.end()
+    numbers = [cue.start() for cue in _QUANTITY_START.finditer(low, start, end)]
+    places = sorted({at - back for at in numbers for back in _BACK_STEPS if at - back >= start})
+    floor = start
+    for place in places:
+        if place < floor:
+            continue
+        match = _DIST.match(text, place, end)
+        if match:
+            yield match
+            floor = match.end()
 
 
 @component("distances", reads=("prose",), writes=("distance_to",))
