@@ -53,8 +53,19 @@ def _km(match: re.Match[str]) -> float | None:
 # skips to the next one).
 _QUANTITY_START = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
 _APPROXIMATE = ("about", "approximately", "around", "some", "nearly", "roughly", "almost", "just over", "just under", "c.")
-# How far before its number a match can start: a minus sign, a word of approximation and its blank, or both.
-_BACK_STEPS = sorted({0, 1} | {len(word) + 1 + minus for word in _APPROXIMATE for minus in (0, 1)})
+_MINUS_SIGNS = "-\u2212\u2013"
+
+
+def _starts(low: str, at: int) -> Iterator[int]:
+    """Where a match with its number at `at` can start: there, at a minus sign before it, or at a word of
+    approximation (and its blank) before either."""
+    signed = at > 0 and low[at - 1] in _MINUS_SIGNS
+    for number_at in (at, at - 1) if signed else (at,):
+        yield number_at
+        for word in _APPROXIMATE:
+            begin = number_at - len(word) - 1
+            if begin >= 0 and low.startswith(word, begin):
+                yield begin
 
 
 def _distances(text: str, low: str | None, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -64,7 +75,7 @@ def _distances(text: str, low: str | None, start: int, end: int) -> Iterator[re.
         yield from _DIST.finditer(text, start, end)
         return
     numbers = [cue.start() for cue in _QUANTITY_START.finditer(low, start, end)]
-    places = sorted({at - back for at in numbers for back in _BACK_STEPS if at - back >= start})
+    places = sorted({place for at in numbers for place in _starts(low, at) if place >= start})
     floor = start
     for place in places:
         if place < floor:
