@@ -28,20 +28,33 @@ def word_alternation(forms: Iterable[str], space: str = r"[\s-]") -> str:
 
 
 def _emit(node: dict[str, dict], space: str) -> str:
-    branches = [
-        (_longest(child), (space if char == " " else re.escape(char)) + _emit(child, space))
-        for char, child in node.items()
-        if char != _END
-    ]
-    if not branches:
+    children = [char for char in node if char != _END]
+    if not children:
         return ""
-    # Where two branches can take the same character (a space and a hyphen), the longer is tried first.
-    branches.sort(key=lambda pair: -pair[0])
-    body = branches[0][1] if len(branches) == 1 else "(?:" + "|".join(b for _, b in branches) + ")"
+    if len({_clash_key(char) for char in children}) < len(children):
+        # Two branches can take the same character ("a" and "A" in a case-blind pattern, a space and a hyphen):
+        # the first to match would win, not the longest, so below here the forms are listed longest first.
+        suffixes = sorted(_suffixes(node), key=len, reverse=True)
+        body = "|".join(_escape(suffix, space) for suffix in suffixes if suffix)
+        return f"(?:{body})?" if "" in suffixes else f"(?:{body})"
+    branches = [(_escape(char, space) + _emit(node[char], space)) for char in children]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if _END in node:
         return f"(?:{body})?"  # greedy: the longer form first, this one if the rest of the pattern fails
     return body
 
 
-def _longest(node: dict[str, dict]) -> int:
-    return max((1 + _longest(child) for char, child in node.items() if char != _END), default=0)
+def _clash_key(char: str) -> str:
+    return "-" if char == " " else char.lower()
+
+
+def _escape(text: str, space: str) -> str:
+    return "".join(space if char == " " else re.escape(char) for char in text)
+
+
+def _suffixes(node: dict[str, dict], prefix: str = "") -> list[str]:
+    out = [prefix] if _END in node else []
+    for char, child in node.items():
+        if char != _END:
+            out.extend(_suffixes(child, prefix + char))
+    return out
