@@ -32,3 +32,15 @@ def test_same_answer_as_per_sentence_tests(text: str, lists: list[tuple[str, ...
     for words in lists:
         for sentence in ctx.sentences:
             assert ctx.says_any(sentence, words) == any(w in sentence.text.lower() for w in words)
+
+
+def test_text_whose_lower_case_is_longer_falls_back_to_sentence_tests() -> None:
+    # "İ" lower-cases to two characters: offsets into the lower-cased text would be wrong, so none is used.
+    import placefacts
+
+    text = "İskele is a town near the coast, 12 km north of Famagusta. It had a population of 7,000 in 2011."
+    ctx = _context(text)
+    assert ctx.lowered_text() is None
+    assert ctx.sentences_with(("population",)) == [ctx.sentences[1]]
+    facts = {(f.property, str(f.value)) for f in placefacts.extract(text).facts}
+    assert {("instance_of", "town"), ("distance_to", "Famagusta"), ("population", "7000")} <= facts
