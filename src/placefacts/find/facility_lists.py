@@ -25,7 +25,7 @@ from placefacts.find.facility_kinds import (
     norm_head,
 )
 from placefacts.find.grammar import refers_to_subject, strip_intro
-from placefacts.find.lists import AND_TAIL, chunks, cue_of_topic, subject_ref
+from placefacts.find.lists import chunks, cue_of_topic, split_outside_brackets, subject_ref
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.countries import country, division_country
@@ -232,36 +232,10 @@ def _landmark_parts(text: str, pos: int, end: int) -> list[tuple[int, int]]:
             a, b = pos + part.start(), pos + part.end()
             out.append((a, b))
         return out
-    return join_shared_heads(text, _split_outside(text, pos, end))
+    return join_shared_heads(text, split_outside_brackets(text, pos, end, _ITEM_SEP, of_name=_OF_AND, stop_at=";"))
 
 
 _ITEM_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s|or\s)?|\s(?:and|as\swell\sas)\s|—")
-
-
-def _split_outside(text: str, pos: int, end: int) -> list[tuple[int, int]]:
-    """Comma/and chunks outside parentheses up to the end of the clause."""
-    out: list[tuple[int, int]] = []
-    depth = 0
-    start = i = pos
-    while i < end:
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if c == ";":
-                break
-            sep = _ITEM_SEP.match(text, i, end)
-            if sep and sep.group() == " and " and _OF_AND.search(text, start, i) and AND_TAIL.match(text, i, end):
-                sep = None  # "Museum of Science and Industry" is one name
-            if sep:
-                out.append((start, i))
-                start = i = sep.end()
-                continue
-        i += 1
-    out.append((start, i))
-    return out
 
 
 _OF_AND = re.compile(r"\sof\s(?:the\s)?(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*$")

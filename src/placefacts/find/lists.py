@@ -73,25 +73,7 @@ def phrases(text: str, start: int, end: int, max_words: int = 4, tail: bool = Fa
     `tail`: the list ends at `end` and starts after the last chunk that is no noun phrase (a list before its cue).
     """
     out: list[Item] = []
-    spans: list[tuple[int, int]] = []
-    pos = start
-    depth = 0
-    i = start
-    while i < end:
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            sep = _SEP.match(text, i, end)
-            if sep and sep.end() > i:
-                spans.append((pos, i))
-                pos = i = sep.end()
-                continue
-        i += 1
-    spans.append((pos, end))
-    spans = _join_compounds(text, spans)
+    spans = _join_compounds(text, split_outside_brackets(text, start, end, _SEP))
     opening = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (". ", ", ", ": ")
     for a, b in spans:
         item = _phrase(text, a, b, max_words, opening and a == start)
@@ -221,7 +203,19 @@ AND_TAIL = re.compile(
 def chunks(text: str, pos: int, end: int) -> list[tuple[int, int]]:
     """Comma/and-separated chunks of a list from `pos`, outside parentheses, up to the clause's end."""
     stop = _CLAUSE_STOP.search(text, pos, end)
-    end = stop.start() if stop else end
+    return split_outside_brackets(text, pos, stop.start() if stop else end, _CHUNK_SEP, of_name=_OF_WORD)
+
+
+def split_outside_brackets(
+    text: str, pos: int, end: int, separator: re.Pattern[str], of_name: re.Pattern[str] | None = None,
+    stop_at: str = "",
+) -> list[tuple[int, int]]:
+    """Spans of text[pos:end] between the matches of `separator` that stand outside parentheses.
+
+    `of_name`: where it matches the span so far ("Telfair Academy of Arts") and a capitalised word follows
+    " and " (`AND_TAIL`), the "and" is part of one name, not a separator. `stop_at`: characters (outside
+    parentheses) that end the list.
+    """
     out: list[tuple[int, int]] = []
     depth = 0
     start = i = pos
@@ -232,15 +226,18 @@ def chunks(text: str, pos: int, end: int) -> list[tuple[int, int]]:
         elif c == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            sep = _CHUNK_SEP.match(text, i, end)
-            if sep and sep.group() == " and " and _OF_WORD.search(text, start, i) and AND_TAIL.match(text, i, end):
+            if c in stop_at:
+                break
+            sep = separator.match(text, i, end)
+            if (sep and of_name is not None and sep.group() == " and " and of_name.search(text, start, i)
+                    and AND_TAIL.match(text, i, end)):
                 sep = None  # "Telfair Academy of Arts and Sciences" is one name
-            if sep:
+            if sep and sep.end() > i:
                 out.append((start, i))
                 start = i = sep.end()
                 continue
         i += 1
-    out.append((start, end))
+    out.append((start, i))
     return out
 
 
