@@ -130,16 +130,19 @@ class Context:
 
     def says_any_in_text(self, words: tuple[str, ...]) -> bool:
         """Whether the whole text contains any of `words` (lower-case substrings): a gate for a whole finder."""
-        low = self._memo.get(("low",))
-        if low is None:
-            low = self._memo[("low",)] = self.text.lower()
+        low = self._low()
         return any(w in low for w in words)
 
     def lowered_text(self) -> str | None:
         """The text lower-cased, where that keeps every offset (None where it does not: "İ" becomes two)."""
-        self.says_any_in_text(())
-        low = self._memo[("low",)]
+        low = self._low()
         return low if len(low) == len(self.text) else None
+
+    def _low(self) -> str:
+        low = self._memo.get(("low",))
+        if low is None:
+            low = self._memo[("low",)] = self.text.lower()
+        return low
 
     def sentences_with(self, words: tuple[str, ...]) -> list[Sentence]:
         """The sentences that contain any of `words` (lower-case substrings), in order."""
@@ -157,11 +160,9 @@ class Context:
 
     def _sentences_saying(self, words: tuple[str, ...]) -> frozenset[int] | object:
         """Starts of the sentences that contain one of `words`, or `_EVERY` where offsets cannot be trusted."""
-        text = self.text
-        self.says_any_in_text(())  # computes the lower-cased text once
-        low = self._memo[("low",)]
-        if len(low) != len(text) or "" in words:
-            return _EVERY  # lower-casing changed the length ("İ"): offsets no longer line up
+        low = self.lowered_text()
+        if low is None or "" in words:
+            return _EVERY  # lower-casing changed the length ("İ"), or an empty word (in every sentence): test each
         list_id = keywords.INDEX.list_id(words)
         scanned = self._memo.get(("keywords",))
         if scanned is None or list_id >= scanned[0]:

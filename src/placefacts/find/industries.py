@@ -26,7 +26,6 @@ from placefacts.find.lists import (
     cue_of_topic,
     elsewhere,
     list_start,
-    lowered,
     phrases,
     sentence_about,
 )
@@ -205,7 +204,7 @@ def find_industries(ctx: Context) -> Iterator[Candidate]:
         about = sentence_about(ctx, sentence)
         if about is False:
             continue
-        low = lowered(sentence.text)
+        low = ctx.lower(sentence)
         for value, start, end in _industries_in(ctx, sentence, about, low):
             yield from emit(value, start, end)
 

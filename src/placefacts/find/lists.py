@@ -365,14 +365,8 @@ def subject_possessive(ctx: Context, sentence: Sentence) -> bool:
 
 
 # ---------------------------------------------------------------- prefilters
-# Most sentences say nothing of the economy: a lower-cased substring test (cached per sentence, shared by the
-# finders) skips them before any pattern runs.
-
-
-@lru_cache(maxsize=4096)
-def lowered(text: str) -> str:
-    return text.lower()
-
+# Most sentences say nothing of the economy: the finders' key words (`Context.says_any`) and, where whole words
+# matter, the sentence's word set skip them before any pattern runs.
 
 _WORD_RE = re.compile(r"[a-zà-ÿ]+")
 
@@ -380,7 +374,7 @@ _WORD_RE = re.compile(r"[a-zà-ÿ]+")
 @lru_cache(maxsize=4096)
 def word_set(text: str) -> frozenset[str]:
     """The lower-cased words of a sentence."""
-    return frozenset(_WORD_RE.findall(lowered(text)))
+    return frozenset(_WORD_RE.findall(text.lower()))
 
 
 # ---------------------------------------------------------------- lexicons

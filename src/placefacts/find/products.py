@@ -24,7 +24,6 @@ from placefacts.find.lists import (
     cue_of_topic,
     elsewhere,
     list_start,
-    lowered,
     phrases,
     sentence_about,
     subject_possessive,
@@ -172,7 +171,7 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
             if not elsewhere(ctx, text, end, sentence.end):
                 for item in phrases(text, area.end(), end, max_words=3):
                     found.append((item, area.start(), end))
-        low = lowered(sentence.text)
+        low = ctx.lower(sentence)
         for match in _DISCOVERED.finditer(text, sentence.start, sentence.end) if ("discovered" in low or " found" in low or "struck" in low) else ():
             where = match.group("where")
             if (where and (where in ("area", "region", "town", "city", "village", "vicinity", "district")
