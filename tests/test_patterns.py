@@ -36,6 +36,14 @@ def test_same_matches_as_longest_first_alternation(forms: list[str], text: str) 
     assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@settings(max_examples=1500, deadline=None)
+@given(forms=_FORMS, text=st.text(alphabet="abAB -.", max_size=30))
+def test_case_sensitive_alternation_matches_as_longest_first(forms: list[str], text: str) -> None:
+    factored = re.compile(rf"(?:{word_alternation(forms, ignore_case=False)})(?![\w-])")
+    plain = re.compile(rf"(?:{_plain(forms)})(?![\w-])")
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 _COPULA_TEXT = st.lists(
     st.sampled_from(["is", "Was", "WERE", "are", "it's", "It’s", "bit's", "remains", "Serves as", "became", "this",
                      "Established as", "designated as", "with the status of", "also", "one of the", "largest", "city",

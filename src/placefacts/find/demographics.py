@@ -44,8 +44,9 @@ _RELIGION_KEYS = {fold(k) for k in _RELIGION}
 _LANGUAGE_KEYS = {fold(k) for k in _LANGUAGE}
 
 
-def _alternation(*tables: dict[str, str]) -> str:
-    return word_alternation({f for t in tables for f in t})
+def _alternation(*tables: dict[str, str], ignore_case: bool = False) -> str:
+    # Case-sensitive unless asked: then "White" and "white" are separate branches and all forms factor (10x faster).
+    return word_alternation({f for t in tables for f in t}, ignore_case=ignore_case)
 
 
 _EDGE_L = r"(?<![\w'’-])"
@@ -53,6 +54,7 @@ _EDGE_R = r"(?![\w'’]|-(?!\s))"  # "Spanish-speaking" is no group
 _ANY_GROUP = rf"{_EDGE_L}(?:{_alternation(_CENSUS, _ETHNIC, _RELIGION, _LANGUAGE)}){_EDGE_R}"
 _PEOPLE_GROUP = rf"{_EDGE_L}(?:{_alternation(_CENSUS, _ETHNIC)}){_EDGE_R}"
 _RELIGION_RE = rf"{_EDGE_L}(?:{_alternation(_RELIGION)}){_EDGE_R}"
+_RELIGION_ANY_CASE = rf"{_EDGE_L}(?:{_alternation(_RELIGION, ignore_case=True)}){_EDGE_R}"
 _LANGUAGE_RE = rf"{_EDGE_L}(?:{_alternation(_LANGUAGE)}){_EDGE_R}"
 
 _ANY_GROUP_RE = re.compile(_ANY_GROUP)
@@ -456,7 +458,7 @@ _RELIGION_PHRASES = (
     # "the majority of the residents are Seventh Day Adventists", "most inhabitants are Roman Catholic"
     re.compile(
         rf"\b(?:population|residents|inhabitants|people|citizens|majority|most|locals)\b[^.;:]{{0,50}}?\b(?:are|is|were|was)\s"
-        rf"{_ADVERB}?(?:(?:adherents|followers|members)\sof\s(?:the\s)?)?({_RELIGION_RE})",
+        rf"{_ADVERB}?(?:(?:adherents|followers|members)\sof\s(?:the\s)?)?({_RELIGION_ANY_CASE})",
         re.IGNORECASE,
     ),
     # "a tiny Christian minority", "a large Muslim population"
