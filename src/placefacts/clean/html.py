@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from placefacts import regex_cache
 from placefacts.clean import Field, Prepared, Table
 from placefacts.clean.htmltree import Element, Text, decoded, parse
 from placefacts.clean.offsets import CleanText
@@ -39,14 +40,14 @@ _BLOCKS = frozenset(
     """p div li dd dt h1 h2 h3 h4 h5 h6 ul ol dl blockquote table center section article pre tr td th caption
     body main header footer address hr fieldset details summary aside""".split()
 )
-_REF_MARK = re.compile(r"^\s*\[\s*(?:\d+|[a-z]|[a-z]?\s?\d+|note\s\d+|citation needed|nb\s\d+)\s*\]\s*$", re.IGNORECASE)
-_HATNOTE = re.compile(
+_REF_MARK = regex_cache.compile(r"^\s*\[\s*(?:\d+|[a-z]|[a-z]?\s?\d+|note\s\d+|citation needed|nb\s\d+)\s*\]\s*$", re.IGNORECASE)
+_HATNOTE = regex_cache.compile(
     r"^(?:For (?:the |other )|This article is about|Not to be confused|See also|Main article|\S.{0,60} redirects here)",
     re.IGNORECASE,
 )
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:Wikipedia|Wikivoyage|Wiki).*$", re.IGNORECASE)
+_TITLE_SUFFIX = regex_cache.compile(r"\s+[-–—|]\s+(?:Wikipedia|Wikivoyage|Wiki).*$", re.IGNORECASE)
 _NOTES = frozenset({"sup"})  # a superscript in a row label is a footnote mark ("Area<sup>1</sup>")
-_BULLET = re.compile(r"^[\s\u00a0•·◦‣∙-]+")
+_BULLET = regex_cache.compile(r"^[\s\u00a0•·◦‣∙-]+")
 
 
 def _skipped(element: Element) -> bool:

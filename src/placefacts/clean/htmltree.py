@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(
+from placefacts import regex_cache
+
+_TOKEN = regex_cache.compile(
     r"<!--.*?(?:-->|\Z)"  # comment (an unclosed one runs to the end, as browsers do)
     r"|<![^>]*>?"  # doctype, CDATA-ish declarations
     r"|<\?[^>]*>?"  # processing instruction
@@ -23,8 +25,8 @@ _TOKEN = re.compile(
     r"|<(?P<start>[A-Za-z][^\s/>]*)(?P<attrs>(?:\"[^\"]*\"|'[^']*'|[^'\">])*)>",
     re.DOTALL,
 )
-_ATTR = re.compile(r"""([^\s"'/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+_ATTR = regex_cache.compile(r"""([^\s"'/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_ENTITY = regex_cache.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 
 VOID = frozenset(
     "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()

@@ -17,24 +17,25 @@ from __future__ import annotations
 
 import re
 
+from placefacts import regex_cache
 from placefacts.clean import Block, Prepared
 from placefacts.clean.offsets import CleanTextBuilder
 
-_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_LINE = regex_cache.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 _BLANK = "[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
-_LEAD_WS = re.compile(_BLANK + "*")
+_LEAD_WS = regex_cache.compile(_BLANK + "*")
 _BLANK_CHARS = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
-_WS_RUN = re.compile(_BLANK + "+")
-_ODD_BLANKS = re.compile("(?: " + _BLANK + "+|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]" + _BLANK + "*)")
-_JOIN_TIGHT = re.compile(r"[,.;:)\]!?%\u2019']")
-_BULLET = re.compile(r"[\u2022\u25aa\u25cf\u2023\u2043*#\u2013\u2014-]\s")
+_WS_RUN = regex_cache.compile(_BLANK + "+")
+_ODD_BLANKS = regex_cache.compile("(?: " + _BLANK + "+|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]" + _BLANK + "*)")
+_JOIN_TIGHT = regex_cache.compile(r"[,.;:)\]!?%\u2019']")
+_BULLET = regex_cache.compile(r"[\u2022\u25aa\u25cf\u2023\u2043*#\u2013\u2014-]\s")
 # Words that cannot end a sentence: a line ending in one continues.
-_CONTINUES = re.compile(
+_CONTINUES = regex_cache.compile(
     r"\b(the|a|an|of|in|on|at|to|and|or|by|for|from|with|as|is|was|are|were|its|their|his|her)$",
     re.IGNORECASE,
 )
 # " , ", " ( ", "word 's": every form opens with a blank, so the engine jumps from blank to blank.
-_TOKENISED_MARK = re.compile(r" (?:[,.;:)] |\( |(?<=\w )'s\b)")
+_TOKENISED_MARK = regex_cache.compile(r" (?:[,.;:)] |\( |(?<=\w )'s\b)")
 _TIGHT_BEFORE = frozenset(",.;:)]!?%")
 
 

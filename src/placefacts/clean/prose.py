@@ -10,13 +10,12 @@ a table cell) there are no blocks and every break is "\\n".
 
 from __future__ import annotations
 
-import re
-
+from placefacts import regex_cache
 from placefacts.clean import Block, BlockKind
 from placefacts.clean.offsets import CleanText, CleanTextBuilder
 
-_BLANKS = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]+")
+_BLANKS = regex_cache.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = regex_cache.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]+")
 
 # Sections whose content is apparatus (citations, link lists), not statements about the place.
 SKIP_SECTIONS = frozenset(

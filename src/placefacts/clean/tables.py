@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from placefacts import regex_cache
 from placefacts.clean import Table
 from placefacts.clean.offsets import CleanText
 
-_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
-_CLIMATE = re.compile(r"\bclimate\b|\bweather\b|\btemperature", re.IGNORECASE)
-_POPULATION = re.compile(r"\bpopulation\b|\bcensus\b|\binhabitants\b|\bpop\.", re.IGNORECASE)
-_HISTORY = re.compile(r"historical|history|census|growth|development|evolution", re.IGNORECASE)
-_YEAR_CELL = re.compile(r"^(?:1[5-9]\d\d|20\d\d)\b")
+_MONTH = regex_cache.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+_CLIMATE = regex_cache.compile(r"\bclimate\b|\bweather\b|\btemperature", re.IGNORECASE)
+_POPULATION = regex_cache.compile(r"\bpopulation\b|\bcensus\b|\binhabitants\b|\bpop\.", re.IGNORECASE)
+_HISTORY = regex_cache.compile(r"historical|history|census|growth|development|evolution", re.IGNORECASE)
+_YEAR_CELL = regex_cache.compile(r"^(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def classify(caption: str, header: list[str], rows: list[list[str]]) -> str:

@@ -23,11 +23,12 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
+from placefacts import regex_cache
 from placefacts.clean.wikioffsets import params
 from placefacts.normalise.numbers import parse_number
 
 _DATA = resources.files(__package__).joinpath("data")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_COMMENT = regex_cache.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _RANGE = frozenset({"-", "–", "to", "and", "or", "to(-)", "by", "x", "×", "+/-", "±", "&", "and(-)", "−"})
 _RANGE_TEXT = {"-": "–", "to(-)": " to ", "and(-)": " and ", "+/-": " ± ", "&": " & ", "x": " × "}
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
+from placefacts import regex_cache
 from placefacts.clean import Table
 from placefacts.clean import templates as tpl
 from placefacts.clean.offsets import CleanText, CleanTextBuilder
@@ -24,7 +25,7 @@ from placefacts.clean.wikioffsets import children, content_start, params, synthe
 Inline = Callable[[Wikicode, int], CleanText]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "year")
-_WEATHER_PARAM = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year)\s+(.+?)(?:\s+(c|f|mm|cm|inch|in|days|hours|%))?$")
+_WEATHER_PARAM = regex_cache.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year)\s+(.+?)(?:\s+(c|f|mm|cm|inch|in|days|hours|%))?$")
 # {{Weather box}} measures -> the row names its rendered table prints.
 _MEASURES = {
     "record high": "Record high", "high": "Average high", "mean": "Daily mean", "low": "Average low",

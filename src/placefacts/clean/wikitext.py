@@ -28,6 +28,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from placefacts import regex_cache
 from placefacts.clean import Field, Prepared, Table
 from placefacts.clean import templates as tpl
 from placefacts.clean.offsets import CleanText
@@ -35,7 +36,7 @@ from placefacts.clean.prose import ProseWriter, is_skipped_section
 from placefacts.clean.wikioffsets import children, content_start, params, synthetic
 from placefacts.clean.wikitables import population_table, weather_table, wikitable
 
-_INFOBOX = re.compile("^" + tpl.INFOBOX_PREFIX, re.IGNORECASE)
+_INFOBOX = regex_cache.compile("^" + tpl.INFOBOX_PREFIX, re.IGNORECASE)
 _WEATHER = frozenset({"weather box", "weatherbox", "climate box"})
 _POPULATION = frozenset(
     {"historical populations", "historical population", "us census population", "us population",
@@ -51,8 +52,8 @@ _FILE_NAMESPACES = frozenset(
     """file image media category datei bild kategorie fichier catégorie archivo categoría categoria ficheiro imagem
     fails attēls kategorija kategoreja attāls изображение файл категория plik kategoria bestand categorie""".split()
 )
-_INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*$")
-_BREAK_OR_MAGIC = re.compile(r"\n+|__[A-Z]+__")  # line breaks, and behaviour switches such as __NOTOC__
+_INTERLANGUAGE = regex_cache.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*$")
+_BREAK_OR_MAGIC = regex_cache.compile(r"\n+|__[A-Z]+__")  # line breaks, and behaviour switches such as __NOTOC__
 _BLOCK_TAGS = frozenset({"li", "dd", "dt"})
 
 

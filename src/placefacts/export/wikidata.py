@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from placefacts import regex_cache
 from placefacts.model import WIKIDATA_PROPERTY
 
 ENTITY = "http://www.wikidata.org/entity/"
@@ -36,7 +37,7 @@ def month_item(month: Any) -> str | None:
     return table()["months"][month - 1] if isinstance(month, int) and 1 <= month <= 12 else None
 
 
-_TIME = re.compile(r"^(-?)(\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_TIME = regex_cache.compile(r"^(-?)(\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def time_parts(value: Any) -> tuple[str, int] | None:

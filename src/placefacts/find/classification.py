@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.lexicon import alternation, entries
 
-_CATEGORY = re.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
-_COPULA = re.compile(
+_CATEGORY = regex_cache.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
+_COPULA = regex_cache.compile(
     r"(?:\bis|\bwas|\bare|\bwere|(?<=\bit)'s|(?<=\bit)’s|\bremains|\bserves as|\bbecame|"
     r"\b(?:established|designated|constituted|chartered)\sas|\bwith\sthe\sstatus\sof)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
     r"(?:one of (?:the\s)?(?:\w+\s)?)?",
@@ -24,17 +25,17 @@ _COPULA = re.compile(
 )
 # The same pattern for the lower-cased text: each branch opens with a letter (the word boundary checked just
 # after it), so the engine skips every position where no copula can start; case-blind, it would try them all.
-_COPULA_LOWER = re.compile(
+_COPULA_LOWER = regex_cache.compile(
     r"(?:i(?<!\wi)s|w(?<!\ww)(?:as|ere)|a(?<!\wa)re|'(?<=\bit')s|’(?<=\bit’)s|r(?<!\wr)emains|s(?<!\ws)erves as|"
     r"b(?<!\wb)ecame|(?:e(?<!\we)stablished|d(?<!\wd)esignated|c(?<!\wc)onstituted|c(?<!\wc)hartered)\sas|"
     r"w(?<!\ww)ith\sthe\sstatus\sof)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
     r"(?:one of (?:the\s)?(?:\w+\s)?)?"
 )
-_FORMER = re.compile(r"\b(?:former|ex-|once|erstwhile|onetime|one-time)\b", re.IGNORECASE)
-_STOP = re.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
+_FORMER = regex_cache.compile(r"\b(?:former|ex-|once|erstwhile|onetime|one-time)\b", re.IGNORECASE)
+_STOP = regex_cache.compile(r"\b(?:which|that|where|who|whose|while|although|because|founded|established|located|situated)\b|[;:(]")
 
 
-_MODIFIER_WORD = re.compile(
+_MODIFIER_WORD = regex_cache.compile(
     r"(?:a|an|the|its|their|[A-Z][\w'’.-]*(?:'s|’s)|[\w-]+(?:est|st|nd|rd|th)|most|more|very|mainly|largely|"
     r"small|large|big|major|important|former|historic|historical|old|new|linear|rural|urban|residential|"
     r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|"
@@ -91,12 +92,12 @@ def _categories_after(text: str, start: int, end: int) -> Iterator[tuple[str, in
 
 # "and" joins another category only directly, or with a comma after a place phrase
 # ("a city in, and the county seat of", "X of the Region, and the capital of Y").
-_JOINER = re.compile(
+_JOINER = regex_cache.compile(
     r"(?:\s(?:of|in|on)\b[^;,]{0,80}?\s(?=and\s(?:the|a|an)\s)|\s(?:of|in|on)\b(?:[^;]{0,80}?)?,\s|,\s|\s)"
     r"(?:and|as\swell\sas)\s(?:is\s)?(?:also\s)?"
 )
 # A noun phrase without a category, then "and": "historical centre of the Region, and ...".
-_SKIP_PHRASE = re.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
+_SKIP_PHRASE = regex_cache.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]*?)?(?:,\s)?\s?\band\s(?:is\s)?(?:also\s)?")
 
 
 @component("classification", reads=("prose",), writes=("instance_of",))

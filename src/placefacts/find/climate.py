@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
 from placefacts.find.textutil import NAME, NAME_RE, Sentence
@@ -28,10 +29,10 @@ from placefacts.normalise.dates import DATE_RE, MONTH, MONTHS, parse_date
 
 _NUMBER = r"(?<![\d.,])(?:(?<!\d)[−–-]|\+)?\d{1,3}(?:[.,]\d{1,2})?(?![\d])"
 _UNIT = r"\s?(?:°|º|˚)\s?([CF])\b|\s(?:degrees?|deg\.)\s(Celsius|Fahrenheit|centigrade|C|F)\b"
-_TEMP = re.compile(rf"({_NUMBER})(?:{_UNIT})")
+_TEMP = regex_cache.compile(rf"({_NUMBER})(?:{_UNIT})")
 # "3.3 to 37.1 °C", "14°C and 18°C" is two temperatures of their own.
-_RANGE = re.compile(rf"({_NUMBER})\s?(?:to|and|–|-)\s?({_NUMBER})(?:{_UNIT})")
-_CONVERSION = re.compile(rf"\s?(?:\(\s?(?:or\s)?|or\s)({_NUMBER})(?:\s?(?:to|–|-)\s?{_NUMBER})?(?:{_UNIT})\s?\)?")
+_RANGE = regex_cache.compile(rf"({_NUMBER})\s?(?:to|and|–|-)\s?({_NUMBER})(?:{_UNIT})")
+_CONVERSION = regex_cache.compile(rf"\s?(?:\(\s?(?:or\s)?|or\s)({_NUMBER})(?:\s?(?:to|–|-)\s?{_NUMBER})?(?:{_UNIT})\s?\)?")
 
 
 @dataclass(slots=True)
@@ -81,10 +82,10 @@ def _temperatures(text: str, lo: int, hi: int) -> list[_Temp]:
     return out
 
 
-_MONTH_RE = re.compile(rf"\b({MONTH})(?![\w-])")
-_MONTH_AFTER = re.compile(rf"\s?(?:,\s)?(?:in|during|for|of)\s(?:the\s)?(?:month\sof\s)?({MONTH})\b(?:\s(?:and|to)\s({MONTH})\b)?")
-_MEAN_CUE = re.compile(r"\b(?:average|averages|averaged|averaging|mean|24-hour\saverage)\b", re.IGNORECASE)
-_NOT_MEAN = re.compile(
+_MONTH_RE = regex_cache.compile(rf"\b({MONTH})(?![\w-])")
+_MONTH_AFTER = regex_cache.compile(rf"\s?(?:,\s)?(?:in|during|for|of)\s(?:the\s)?(?:month\sof\s)?({MONTH})\b(?:\s(?:and|to)\s({MONTH})\b)?")
+_MEAN_CUE = regex_cache.compile(r"\b(?:average|averages|averaged|averaging|mean|24-hour\saverage)\b", re.IGNORECASE)
+_NOT_MEAN = regex_cache.compile(
     r"\b(?:high|highs|low|lows|max|maximum|maxima|minimum|minima|min|daytime|day|days|night|nights|nightly|tops?|topping|"
     r"summer|summers|winter|winters|spring|autumn|fall|season|seasonal|monsoon|water|sea|springs?|pool|diurnal|variation|"
     r"range|ranging|between|rises?|falls?|exceed\w*|reach\w*|above|below|warmest|coolest|coldest|hottest|month|months|"
@@ -92,28 +93,28 @@ _NOT_MEAN = re.compile(
     re.IGNORECASE,
 )
 # Words that make a month's figure something else than its mean: "the average high", "days top 90 °F", "summers".
-_NOT_MONTH_MEAN = re.compile(
+_NOT_MONTH_MEAN = regex_cache.compile(
     r"\b(?:high|highs|low|lows|max|maximum|maxima|minimum|minima|min|daytime|day|days|night|nights|nightly|tops?|topping|"
     r"summer|summers|winter|winters|spring|autumn|fall|season|seasonal|monsoon|water|sea|exceed\w*|reach\w*|above|below|"
     r"rises?|falls?|soil|feels?|heat\sindex|wind\schill|difference|warmer|colder|cooler|hotter)\b",
     re.IGNORECASE,
 )
-_MONTHLY_RANGE = re.compile(r"\branges?\sfrom\b|\branging\sfrom\b|\bvaries\sfrom\b", re.IGNORECASE)
-_ANNUAL = re.compile(r"\b(?:annual|annually|yearly|year-round|year\sround|throughout\sthe\syear|of\sthe\syear|per\syear|a\syear)\b", re.IGNORECASE)
-_RECORD_CUE = re.compile(
+_MONTHLY_RANGE = regex_cache.compile(r"\branges?\sfrom\b|\branging\sfrom\b|\bvaries\sfrom\b", re.IGNORECASE)
+_ANNUAL = regex_cache.compile(r"\b(?:annual|annually|yearly|year-round|year\sround|throughout\sthe\syear|of\sthe\syear|per\syear|a\syear)\b", re.IGNORECASE)
+_RECORD_CUE = regex_cache.compile(
     r"\b(?:record(?:ed)?\s(?:high|low|maximum|minimum)|record|(?:highest|lowest|hottest|coldest|warmest)\s(?:\w+\s){0,2}?"
     r"(?:ever\s)?(?:recorded|measured|registered|observed)|(?:highest|lowest|hottest|coldest)\s(?:recorded\s|ever\s)?temperature|"
     r"all-time\s(?:high|low)|extremes|(?:extreme|record)\s(?:temperatures?|highs?|lows?))\b",
     re.IGNORECASE,
 )
-_MAX = re.compile(r"\b(?:high|highs|highest|hottest|warmest|maximum|max)\b", re.IGNORECASE)
-_MIN = re.compile(r"\b(?:low|lows|lowest|coldest|coolest|minimum|min)\b", re.IGNORECASE)
-_NOT_PLACE = re.compile(
+_MAX = regex_cache.compile(r"\b(?:high|highs|highest|hottest|warmest|maximum|max)\b", re.IGNORECASE)
+_MIN = regex_cache.compile(r"\b(?:low|lows|lowest|coldest|coolest|minimum|min)\b", re.IGNORECASE)
+_NOT_PLACE = regex_cache.compile(
     rf"^(?:{MONTH}|Köppen|Koppen|Celsius|Fahrenheit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"North|South|East|West|Northern|Southern|Eastern|Western|Central)\b"
 )
 # A temperature said of another place: "temperatures in Salem", "ever recorded in California", "than Oslo".
-_ELSEWHERE = re.compile(
+_ELSEWHERE = regex_cache.compile(
     rf"\b(?:temperatures?|recorded|record|measured|registered|averages?|mean|observed)\s(?:[\w-]+\s){{0,3}}?(?:in|at)\s(?:the\s)?({NAME})"
     rf"|\b(?:than|unlike|compared\s(?:to|with))\s(?:in\s)?(?:the\s)?({NAME})"
 )
@@ -262,39 +263,39 @@ _DEGREE = (
     r"(?:(?:rather|fairly|relatively|very|quite|typically|generally|mostly|mainly|predominantly|somewhat|pleasant(?:ly)?|"
     r"largely|typical|unique|unusually|exceptionally|distinctly|distinct|classic|classical|true|truly)\s)"
 )
-_HAS_CLIMATE = re.compile(
+_HAS_CLIMATE = regex_cache.compile(
     rf"\b(?:has|have|had|having|features|featuring|enjoys|enjoying|experiences|experiencing|possesses|sees|with|is\sin|lies\sin|"
     rf"falls\sin|is\sknown\sfor|known\sfor|famous\sfor|noted\sfor|renowned\sfor)\s(?:its\s|an?\s|the\s)?{_DEGREE}?"
     rf"((?:{_PHRASE_WORD}(?:,)?\s){{0,5}}?{_PHRASE_WORD})\sclimate\b"
 )
-_CLIMATE_IS = re.compile(
+_CLIMATE_IS = regex_cache.compile(
     rf"\b[Tt]he\sclimate(?:\s(?:of|in)\s(?:the\s)?(?:{NAME}|city|town|village|area|region|municipality|district|county|island|"
     rf"this\sarea|this\sregion|the\sarea))?\s(?:is|was|remains)\s(?:generally\s|mainly\s|mostly\s|predominantly\s|typically\s|"
     rf"classified\sas\s|considered\s|described\sas\s)?(?:an?\s)?{_DEGREE}?((?:[\w-]+(?:,)?\s){{0,4}}?[\w-]+?)(?=\s?\(|[.,;]|\swith\b|\sand\s(?:the|has|is)\b|$)"
 )
 # "Boca has a fairly typical climate for its region, a continental Mediterranean climate (Köppen Dsb)"
-_KOPPEN_PHRASE = re.compile(
+_KOPPEN_PHRASE = regex_cache.compile(
     rf"\ban?\s{_DEGREE}?((?:{_PHRASE_WORD}(?:,)?\s){{0,5}}?{_PHRASE_WORD})\sclimate\s\((?:Köppen|Koppen)"
 )
-_ZONE = re.compile(r"\b(?:in|within)\sthe\s((?:[\w-]+\s){0,3}?[\w-]+)\s(?:climate\s|climatic\s)?zone\b")
+_ZONE = regex_cache.compile(r"\b(?:in|within)\sthe\s((?:[\w-]+\s){0,3}?[\w-]+)\s(?:climate\s|climatic\s)?zone\b")
 # "The town lies in the sub-tropical hinterland of ...": a climate word for where it lies.
-_LIES_IN_CLIMATE = re.compile(
+_LIES_IN_CLIMATE = regex_cache.compile(
     r"\b(?:lies|lying|located|situated|sits|is)\s(?:\w+\s)?(?:in|within)\sthe\s(sub-?tropical|tropical|semi-arid|arid|temperate)\s"
     r"(?!climate\b)(?:[a-z]+\s)?(?:zone|region|belt|hinterland|lowlands?|highlands?|coast|north|south|part|area)\b",
     re.IGNORECASE,
 )
-_KOPPEN = re.compile(
+_KOPPEN = regex_cache.compile(
     r"(?:Köppen|Koppen|Köppen-Geiger)(?:\sclimate\sclassification)?(?:\ssystem)?:?\s?([A-E][A-Za-z]{1,2}(?:/[A-E][A-Za-z]{1,2})?)\b"
     r"|abbreviated\s[\"“]?([A-E][A-Za-z]{1,2})[\"”]?"
     r"|\bclimate\s\(([A-E][a-z][a-z]?)\)"
 )
-_NOT_CLASS = re.compile(r"\b(?:characteri[sz]ed|consists?|varies|varied|ideal|best|coolest|warmest|hottest|coldest|typical\sclimate)\b")
-_CLASS = re.compile(rf"\b(?:{_CLASS_WORDS})\b", re.IGNORECASE)
-_SUBJECT_BEFORE = re.compile(rf"({NAME}|{ANAPHOR.pattern[1:]})(?:'s|’s)?\s(?:[a-z]+\s){{0,3}}$", re.IGNORECASE)
+_NOT_CLASS = regex_cache.compile(r"\b(?:characteri[sz]ed|consists?|varies|varied|ideal|best|coolest|warmest|hottest|coldest|typical\sclimate)\b")
+_CLASS = regex_cache.compile(rf"\b(?:{_CLASS_WORDS})\b", re.IGNORECASE)
+_SUBJECT_BEFORE = regex_cache.compile(rf"({NAME}|{ANAPHOR.pattern[1:]})(?:'s|’s)?\s(?:[a-z]+\s){{0,3}}$", re.IGNORECASE)
 
 
-_VERB_SUBJECT = re.compile(rf"({NAME})(?:'s|’s)?(?:\s[a-z]+){{0,2}}$")
-_CLAUSE_ANAPHOR = re.compile(rf"(?:it|its|(?:the|this)\s(?:{PLACE_NOUNS}))\b", re.IGNORECASE)
+_VERB_SUBJECT = regex_cache.compile(rf"({NAME})(?:'s|’s)?(?:\s[a-z]+){{0,2}}$")
+_CLAUSE_ANAPHOR = regex_cache.compile(rf"(?:it|its|(?:the|this)\s(?:{PLACE_NOUNS}))\b", re.IGNORECASE)
 
 
 def _climate_subject_ok(ctx: Context, sentence: Sentence, pos: int) -> bool:
@@ -321,12 +322,12 @@ def _clean_phrase(phrase: str) -> str:
     return phrase.strip(" ,")
 
 
-_COMPARATIVE = re.compile(r"\b(?:most|more|less|the)\b")
+_COMPARATIVE = regex_cache.compile(r"\b(?:most|more|less|the)\b")
 _CLIMATE_WORDS = ("climat", "köppen", "zone", "tropical", "arid", "temperate")  # what _CLIMATE_CUE needs
-_CLIMATE_CUE = re.compile(r"climat|Köppen|\bzone\b|tropical|arid|temperate", re.IGNORECASE)
-_CLIMATE_TOPIC = re.compile(r"\b(?:change|warming|crisis)\b")  # climate change is no climate of the place
+_CLIMATE_CUE = regex_cache.compile(r"climat|Köppen|\bzone\b|tropical|arid|temperate", re.IGNORECASE)
+_CLIMATE_TOPIC = regex_cache.compile(r"\b(?:change|warming|crisis)\b")  # climate change is no climate of the place
 
-_NAMED_PLACE_IS = re.compile(rf"\b(?:of|in)\s(?:the\s)?({NAME})\s(?:is|was)")  # compiled once: it embeds a name
+_NAMED_PLACE_IS = regex_cache.compile(rf"\b(?:of|in)\s(?:the\s)?({NAME})\s(?:is|was)")  # compiled once: it embeds a name
 
 
 def _climates(ctx: Context) -> Iterator[tuple[int, Candidate]]:

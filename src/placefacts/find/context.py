@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from placefacts import regex_cache
 from placefacts.clean import Prepared
 from placefacts.clean.offsets import CleanText
 from placefacts.find import keywords
@@ -188,7 +189,7 @@ class Context:
 
 
 # Notes for readers that mirrors keep in the text: they name other places, never state facts.
-_HATNOTE = re.compile(
+_HATNOTE = regex_cache.compile(
     r"(?:Not to be confused with|For other uses|For the [^,.]{1,60}, see|This article is about|"
     r"\"[^\"]{1,60}\" redirects here|See also:|Main article:)",
     re.IGNORECASE,

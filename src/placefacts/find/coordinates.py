@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject
 from placefacts.find.textutil import NAME
@@ -13,14 +14,14 @@ _DEG = r"[°º˚]"
 _MIN = r"(?:['′’]|&prime;)"
 _SEC = r"(?:[\"″”]|''|′′|’’)"
 _PART = rf"(?P<{{n}}d>\d{{1,3}}(?:\.\d+)?)\s?{_DEG}\s?(?:(?P<{{n}}m>\d{{1,2}}(?:\.\d+)?)\s?{_MIN}\s?(?:(?P<{{n}}s>\d{{1,2}}(?:\.\d+)?)\s?{_SEC}\s?)?)?(?P<{{n}}h>[NSEW])"
-_DMS = re.compile(
+_DMS = regex_cache.compile(
     r"(?<![\w.])" + _PART.replace("{n}", "a") + r"[\s,;/]{0,3}" + _PART.replace("{n}", "b") + r"(?!\w)"
 )
-_DECIMAL_PAIR = re.compile(
+_DECIMAL_PAIR = regex_cache.compile(
     r"(?<![\w.-])(?P<lat>[-−]?\d{1,2}\.\d{2,})\s?°?\s?[,;]?\s(?P<lon>[-−]?\d{1,3}\.\d{2,})(?![\w.])"
 )
-_DECIMALS = re.compile(r"\d\.\d\d")
-_PAIR_CUE = re.compile(r"(?:coordinates?|located at|lat(?:itude)?|position|geographic|\(|/)[^.]{0,60}$", re.IGNORECASE)
+_DECIMALS = regex_cache.compile(r"\d\.\d\d")
+_PAIR_CUE = regex_cache.compile(r"(?:coordinates?|located at|lat(?:itude)?|position|geographic|\(|/)[^.]{0,60}$", re.IGNORECASE)
 
 
 def _dms(match: re.Match[str], n: str) -> tuple[float, str]:
@@ -33,7 +34,7 @@ def _dms(match: re.Match[str], n: str) -> tuple[float, str]:
     return (-value if hemisphere in "SW" else value), hemisphere
 
 
-_NAME_THEN_PAREN = re.compile(rf"({NAME})\s\([^()]*$")
+_NAME_THEN_PAREN = regex_cache.compile(rf"({NAME})\s\([^()]*$")
 
 
 def _of_other_name(ctx: Context, text: str, floor: int, pos: int) -> bool:

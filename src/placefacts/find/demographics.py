@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, refers_to_subject, topic
 from placefacts.find.keywords import key_words
@@ -57,10 +58,10 @@ _RELIGION_RE = rf"{_EDGE_L}(?:{_alternation(_RELIGION)}){_EDGE_R}"
 _RELIGION_ANY_CASE = rf"{_EDGE_L}(?:{_alternation(_RELIGION, ignore_case=True)}){_EDGE_R}"
 _LANGUAGE_RE = rf"{_EDGE_L}(?:{_alternation(_LANGUAGE)}){_EDGE_R}"
 
-_ANY_GROUP_RE = re.compile(_ANY_GROUP)
-_GROUP_OR_NAME = re.compile(rf"{_PEOPLE_GROUP}|(?<![\w'’-]){NAME}")
-_PEOPLE_GROUP_RE = re.compile(_PEOPLE_GROUP)
-_NAME_COUNT = re.compile(rf"({NAME})(?:\s\d[\d,]*)?")
+_ANY_GROUP_RE = regex_cache.compile(_ANY_GROUP)
+_GROUP_OR_NAME = regex_cache.compile(rf"{_PEOPLE_GROUP}|(?<![\w'’-]){NAME}")
+_PEOPLE_GROUP_RE = regex_cache.compile(_PEOPLE_GROUP)
+_NAME_COUNT = regex_cache.compile(rf"({NAME})(?:\s\d[\d,]*)?")
 # The first word of every lexicon form: a sentence without one names no group (a cheap test before the big patterns).
 def _first_words(*tables: dict[str, str]) -> frozenset[str]:
     """One word of each form, its longest (the least common): "New Zealander" -> "zealander"."""
@@ -78,7 +79,7 @@ _POPULATION_NOUN = r"(?:population|residents|inhabitants|people|persons|citizens
 
 # "86.2% White", "3,901 (72.5%) White", "55% of X population are Kazakhs", "20.2% were of English ancestry",
 # "76.1% of people spoke only English", "(34.1%) speaking German", "54.44% of the population were Hispanic or Latino".
-_SHARE_BEFORE = re.compile(
+_SHARE_BEFORE = regex_cache.compile(
     rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}})*\s\(\s?(?:or\s)?)?(?<![\d.,]){_PCT}\)?"
     rf"(?:\sof\s(?:the\s|its\s|all\s)?(?:[\w'’-]+\s){{0,3}}?{_POPULATION_NOUN}(?:\s(?:living\s)?(?:of|in)\s(?:the\s)?[\w'’-]+)?)?"
     rf"(?:\s(?:were|are|was|is|identified\sas|identify\sas|identifying\sas|reported|declared\sthemselves|being|as|"
@@ -87,7 +88,7 @@ _SHARE_BEFORE = re.compile(
 )
 # "Roman Catholics (36.73%)", "Catholic 80%", "White 43%", "African-Americans making up 48%",
 # "Hispanic or Latino of any race were 1,281 persons (23.8%)", "German being second most common (11.4%)".
-_SHARE_AFTER = re.compile(
+_SHARE_AFTER = regex_cache.compile(
     rf"({_ANY_GROUP})(?:\sof\sany\srace)?(?:\s(?:people|persons|residents|speakers|origin|descent|ancestry|population))?"
     rf"(?:\s?\((?:\d[\d,]*\s(?:persons\s|people\s)?)?(?:or\s)?{_PCT}\s?\)"
     rf"|\s?=\s?\d[\d,]*\s\({_PCT}\)"
@@ -98,16 +99,16 @@ _SHARE_AFTER = re.compile(
     rf"|\sbeing\s[^(),.;]{{0,40}}\(\s?{_PCT}\s?\)"
     rf"|,\swith\s{_PCT}\sof\sthe\spopulation\s(?:reporting|saying|declaring))"
 )
-_LANGUAGE_CUE = re.compile(r"\b(?:speak\w*|spoke|spoken|language|languages|tongue|dialect|bilingual|lingu\w*)\b", re.IGNORECASE)
-_RELIGION_CUE = re.compile(r"\b(?:religio\w*|faith|denomination\w*|adherents?|believers|worship\w*|church\w*)\b", re.IGNORECASE)
-_COMPARISON = re.compile(
+_LANGUAGE_CUE = regex_cache.compile(r"\b(?:speak\w*|spoke|spoken|language|languages|tongue|dialect|bilingual|lingu\w*)\b", re.IGNORECASE)
+_RELIGION_CUE = regex_cache.compile(r"\b(?:religio\w*|faith|denomination\w*|adherents?|believers|worship\w*|church\w*)\b", re.IGNORECASE)
+_COMPARISON = regex_cache.compile(
     r"\b(?:compared|comparison|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|unlike|whereas|national\saverage|nationwide|statewide|state\saverage|"
     r"as\sa\swhole|nationally)\b",
     re.IGNORECASE,
 )
-_CENSUS_SENTENCE = re.compile(r"\b(?:racial|ethnic)\s(?:makeup|make-up|composition)\b|\bof\sany\srace\b", re.IGNORECASE)
+_CENSUS_SENTENCE = regex_cache.compile(r"\b(?:racial|ethnic)\s(?:makeup|make-up|composition)\b|\bof\sany\srace\b", re.IGNORECASE)
 # The year of a census paragraph: "As of the census of 2000", "the 2010 United States Census", "(as of 2000)".
-_YEAR_CUE = re.compile(
+_YEAR_CUE = regex_cache.compile(
     r"\b(?:[Cc]ensus|[Ss]urvey)\s(?:of\s)?((?:18|19|20)\d\d)\b"
     r"|\b((?:18|19|20)\d\d)\s(?:[A-Z][\w.]*\s){0,3}(?:[Cc]ensus|[Ss]urvey|[Ee]stimates?)\b"
     r"|\b[Aa]s\sof\s(?:the\s)?((?:18|19|20)\d\d)\b"
@@ -115,7 +116,7 @@ _YEAR_CUE = re.compile(
 )
 
 # Words governing a list of peoples.
-_LIST_HEAD = re.compile(
+_LIST_HEAD = regex_cache.compile(
     r"\b(?:minorit(?:y|ies)|groups?|communit(?:y|ies)|populations?|handful|band|numbers|families|waves?)\sof\s"
     r"(?:(?:the|small|smaller|large|larger|nomadic|native|indigenous|local|ethnic|many|several|some|mostly|mainly)\s){0,2}$"
     r"|\b(?:comprising|including|include|includes|consisting\sof|such\sas|mainly|mostly|chiefly|primarily|largely|predominantly|"
@@ -126,19 +127,19 @@ _LIST_HEAD = re.compile(
     r"(?:ethnic\s)?$",
     re.IGNORECASE,
 )
-_NOUN_AFTER = re.compile(
+_NOUN_AFTER = regex_cache.compile(
     r"\s(?:[Pp]eoples?|tribes?|Indians|natives|nation|immigrants|settlers|migrants|colonists|families|community|"
     r"communities|population|minority|majority|residents|inhabitants|descendants|refugees|clans?)\b"
 )
-_DESCENT = re.compile(r"\s(?:ancestry|descent|origin|extraction|stock|background)\b")
-_LIST_JOIN = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?")
-_RESIDENCE = re.compile(
+_DESCENT = regex_cache.compile(r"\s(?:ancestry|descent|origin|extraction|stock|background)\b")
+_LIST_JOIN = regex_cache.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?")
+_RESIDENCE = regex_cache.compile(
     r"\b(?:immigra\w*|settl\w*|inhabit\w*|populat\w*|residents?|lived?|living|dwell\w*|home\sto|minorit\w*|majority|"
     r"ethnic\w*|ancestr\w*|descent|communit\w*|tribes?|occupied|makeup|composition|people\sof|natives?|migrants?)\b",
     re.IGNORECASE,
 )
 # Clauses about conquest, war, trade and visits: the group did not live there.
-_HOSTILE = re.compile(
+_HOSTILE = regex_cache.compile(
     r"\b(?:conquer\w*|conquest|wars?|battles?|army|armies|troops|soldiers|forces|attack\w*|raid\w*|invad\w*|invasion|"
     r"fought|fight\w*|defeat\w*|allied|alliance|against|visit\w*|explor\w*|expedition|missionar\w*|trade[ds]?|trading|"
     r"traders|arrival|arrived|ruled?|empire|dynasty|convert\w*|purchased|bought|sold|treaty|massacre\w*|slaughter\w*|"
@@ -148,7 +149,7 @@ _HOSTILE = re.compile(
     r"raids?|treaty|negotiat\w*|chieftain|legend)\b",
     re.IGNORECASE,
 )
-_ACTS_AFTER = re.compile(
+_ACTS_AFTER = regex_cache.compile(
     r"\s(?:\w+ly\s|first\s|soon\s|then\s|later\s)?(?:came|come|arrived|explored|conquered|called|named|met|landed|approached|found|"
     r"discovered|encountered|established|captured|attacked|ruled|invaded|fought|traded|hoped|pursu\w*|knew|gave|sold|deeded|"
     r"visited|controlled|destroyed|took|brought|introduced|built|founded|killed|defeated|expelled|drove|acquired|claimed|"
@@ -158,11 +159,11 @@ _COLLECTIVE = {"inuit", "metis", "roma", "first nations", "sioux", "iroquois", "
 # Groups that are too vague, or usually something else, without a share: "white settlers", "the Indians", "Whites Creek".
 _VAGUE = {"white", "black", "whites", "blacks", "indian", "indians", "indigenous", "canadian", "canadians", "australian",
           "australians", "british", "caucasian", "caucasians", "asian", "american", "americans"}
-_DEMOGRAPHIC_TOPIC = re.compile(
+_DEMOGRAPHIC_TOPIC = regex_cache.compile(
     r"^(?:Minorit|Residents|Inhabitants|People|Population|Religio|Ethnic|Languages?|Males|Females|Census|Most|Over|About|Others?|"
     r"Approximately|Nearly|Around|Roughly|Almost|Only|Just|Majority|Today|Local|Many|Some)",
 )
-_SUBSET_PAREN = re.compile(rf"(?:{_ANY_GROUP})\s\($")
+_SUBSET_PAREN = regex_cache.compile(rf"(?:{_ANY_GROUP})\s\($")
 
 
 def _plural(surface: str) -> bool:
@@ -198,7 +199,7 @@ def _foreign_topic(ctx: Context, sentence: Sentence) -> bool:
     return True
 
 
-_OTHER_POPULATION = re.compile(
+_OTHER_POPULATION = regex_cache.compile(
     rf"\b(?:population|inhabitants|residents|people|makeup|composition)\sof\s(?:the\s)?"
     rf"(?:(?:state|province|country|county|region|nation|island|republic|territory)\sof\s)?({NAME})"
     rf"|({NAME})(?:'s|’s)\s(?:population|inhabitants|residents|people)\b"
@@ -312,7 +313,7 @@ def _group_list(text: str, pos: int, end: int, allow_unknown: bool) -> Iterator[
         pos = join.end()
 
 
-_OTHER_PLACE_POPULATED = re.compile(r"\b(?:populated|inhabited|settled|occupied|peopled)\sby\b|\bhome\sto\b")
+_OTHER_PLACE_POPULATED = regex_cache.compile(r"\b(?:populated|inhabited|settled|occupied|peopled)\sby\b|\bhome\sto\b")
 
 
 def _populated_other(ctx: Context, before: str) -> bool:
@@ -328,7 +329,7 @@ def _populated_other(ctx: Context, before: str) -> bool:
     return False
 
 
-_LISTED_GATE = re.compile(
+_LISTED_GATE = regex_cache.compile(
     r"\b(?:ancestry|descent|origin|extraction|stock|background|ethnic|minorit|groups?\sof|handful|band)", re.IGNORECASE
 )
 
@@ -422,9 +423,9 @@ def _after_item(text: str, end: int, hi: int) -> int:
 
 
 # "The inhabitants are largely from the Kuranko, Mandingo, Yalunka, Limba and Fula ethnic groups."
-_ETHNIC_GROUPS_AFTER = re.compile(rf"((?:{NAME})(?:(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:{NAME}))+)\s(?:and\sother\s)?ethnic\sgroups?\b")
+_ETHNIC_GROUPS_AFTER = regex_cache.compile(rf"((?:{NAME})(?:(?:,\s(?:and\s)?|\s(?:and|or)\s)(?:{NAME}))+)\s(?:and\sother\s)?ethnic\sgroups?\b")
 # "The three largest ethnic groups reported in Menge were: the Berta 118, Oromo 27, and Amhara 27."
-_ETHNIC_GROUPS_BEFORE = re.compile(r"\bethnic\sgroups?\b[^.:;]{0,60}?\b(?:were|are|include|including|is)\b:?\s(?:the\s)?")
+_ETHNIC_GROUPS_BEFORE = regex_cache.compile(r"\bethnic\sgroups?\b[^.:;]{0,60}?\b(?:were|are|include|including|is)\b:?\s(?:the\s)?")
 
 
 def _named_groups(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
@@ -454,20 +455,20 @@ def _named_groups(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 _ADVERB = r"(?:(?:predominantly|mainly|mostly|largely|overwhelmingly|primarily|chiefly|almost\sentirely|traditionally)\s)"
 _RELIGION_PHRASES = (
     # "predominantly Muslim", "an overwhelming Bengali Muslim majority"
-    re.compile(rf"\b(?:predominantly|mainly|mostly|largely|overwhelmingly|primarily|chiefly)\s(?:(?:{_PEOPLE_GROUP})\s)?({_RELIGION_RE})"),
+    regex_cache.compile(rf"\b(?:predominantly|mainly|mostly|largely|overwhelmingly|primarily|chiefly)\s(?:(?:{_PEOPLE_GROUP})\s)?({_RELIGION_RE})"),
     # "the majority of the residents are Seventh Day Adventists", "most inhabitants are Roman Catholic"
-    re.compile(
+    regex_cache.compile(
         rf"\b(?:population|residents|inhabitants|people|citizens|majority|most|locals)\b[^.;:]{{0,50}}?\b(?:are|is|were|was)\s"
         rf"{_ADVERB}?(?:(?:adherents|followers|members)\sof\s(?:the\s)?)?({_RELIGION_ANY_CASE})",
         re.IGNORECASE,
     ),
     # "a tiny Christian minority", "a large Muslim population"
-    re.compile(rf"({_RELIGION_RE})\s(?:majority|minority|population|community|communities|residents|inhabitants)\b"),
+    regex_cache.compile(rf"({_RELIGION_RE})\s(?:majority|minority|population|community|communities|residents|inhabitants)\b"),
     # "evangelical Protestantism being the majority religion", "the main religion is Islam"
-    re.compile(rf"({_RELIGION_RE})\s(?:is|was|being|remains)\s(?:the\s)?(?:majority|main|predominant|dominant|principal|largest|prevailing)\sreligion\b"),
-    re.compile(rf"\b(?:majority|main|predominant|dominant|principal|largest|prevailing)\sreligion\s(?:is|was|being)\s{_ADVERB}?({_RELIGION_RE})"),
+    regex_cache.compile(rf"({_RELIGION_RE})\s(?:is|was|being|remains)\s(?:the\s)?(?:majority|main|predominant|dominant|principal|largest|prevailing)\sreligion\b"),
+    regex_cache.compile(rf"\b(?:majority|main|predominant|dominant|principal|largest|prevailing)\sreligion\s(?:is|was|being)\s{_ADVERB}?({_RELIGION_RE})"),
 )
-_RELIGION_NOT_AFTER = re.compile(
+_RELIGION_NOT_AFTER = regex_cache.compile(
     r"\s(?:church|churches|cathedral|diocese|archdiocese|temple|mosque|mission|university|college|school|king|conquest|"
     r"rule|world|heritage|pilgrimage|saint|festival|army|priest|bishop|monastery|abbey|shrine)",
     re.IGNORECASE,
@@ -489,30 +490,30 @@ _LANG_LIST = rf"({_LANGUAGE_RE})(?:(?:,\s(?:and\s)?|\s(?:and|or|&)\s)({_LANGUAGE
 _LANG_ADJ = r"(?:(?:colloquial|standard|local|modern|classical|spoken|the)\s)?"
 _LANGUAGE_PHRASES = (
     # "the official languages are Chinese and Korean", "Its official language is Italian"
-    re.compile(rf"\bofficial\slanguages?(?:\s(?:of|in)\s[^,.;]{{1,40}}?)?\s(?:is|are|was|were|being|include)\s(?:both\s)?{_LANG_ADJ}{_LANG_LIST}"),
+    regex_cache.compile(rf"\bofficial\slanguages?(?:\s(?:of|in)\s[^,.;]{{1,40}}?)?\s(?:is|are|was|were|being|include)\s(?:both\s)?{_LANG_ADJ}{_LANG_LIST}"),
     # "Finnish and Swedish are both official languages", "English is the official language"
-    re.compile(rf"{_LANG_LIST}\s(?:is|are|being)\s(?:both\s|also\s)?(?:the\s|an\s)?(?:co-?)?official\slanguages?\b"),
+    regex_cache.compile(rf"{_LANG_LIST}\s(?:is|are|being)\s(?:both\s|also\s)?(?:the\s|an\s)?(?:co-?)?official\slanguages?\b"),
     # "The primary spoken language is Cantonese", "the predominant languages of the city are Serer and Wolof"
-    re.compile(
+    regex_cache.compile(
         rf"\b(?:main|primary|predominant|principal|dominant|common|local|everyday|majority|most\s(?:widely\s|commonly\s)?spoken)"
         rf"\s(?:spoken\s)?(?:languages?|tongue)(?:\s(?:of|in)\s(?:the\s)?[\w'’-]+)?\s(?:is|are|was|were)\s{_LANG_ADJ}{_LANG_LIST}"
     ),
     # "Ngoni is the primary language", "Cantonese is the main spoken language"
-    re.compile(
+    regex_cache.compile(
         rf"{_LANG_LIST}\s(?:is|are|was|were|remains)\s(?:the\s)?(?:main|primary|predominant|principal|dominant|common|local|"
         rf"majority|most\s(?:widely\s|commonly\s)?spoken)\s(?:spoken\s)?(?:languages?|tongue)\b"
     ),
     # "The language spoken is French", "the languages spoken here are X and Y"
-    re.compile(rf"\blanguages?\sspoken\s(?:here\s|there\s|locally\s|in\s(?:the\s)?[\w'’-]+\s)?(?:is|are)\s{_LANG_ADJ}{_LANG_LIST}"),
+    regex_cache.compile(rf"\blanguages?\sspoken\s(?:here\s|there\s|locally\s|in\s(?:the\s)?[\w'’-]+\s)?(?:is|are)\s{_LANG_ADJ}{_LANG_LIST}"),
     # "Spanish is spoken by the entire population", "English, Kalanga and Kgalagadi are also spoken"
-    re.compile(rf"{_LANG_LIST}(?:\slanguage)?\s(?:is|are)\s(?:also\s|mainly\s|mostly\s|widely\s|commonly\s|predominantly\s|primarily\s)?spoken\b"),
+    regex_cache.compile(rf"{_LANG_LIST}(?:\slanguage)?\s(?:is|are)\s(?:also\s|mainly\s|mostly\s|widely\s|commonly\s|predominantly\s|primarily\s)?spoken\b"),
     # "The people of this area only speak Pukhto", "a high percentage speaks English"
-    re.compile(
+    regex_cache.compile(
         rf"\b(?:population|residents|inhabitants|people|citizens|majority|locals|percentage|most)\b[^.;:]{{0,40}}?\b"
         rf"(?:only\s|mainly\s|mostly\s|also\s)?(?:speak|speaks|spoke)\s(?:only\s|mainly\s|mostly\s)?{_LANG_LIST}"
     ),
     # "legally bilingual (French–Dutch)"
-    re.compile(rf"\bbilingual\s?\(({_LANGUAGE_RE})\s?[–/-]\s?({_LANGUAGE_RE})\)"),
+    regex_cache.compile(rf"\bbilingual\s?\(({_LANGUAGE_RE})\s?[–/-]\s?({_LANGUAGE_RE})\)"),
 )
 
 
@@ -537,7 +538,7 @@ def _languages(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
                     yield Candidate("language", value, match.start(), match.end(), confidence=0.8)
 
 
-_PEOPLE_WORDS = re.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nation)\b")
+_PEOPLE_WORDS = regex_cache.compile(r"\b(?:ethnic|[Pp]eoples?|tribes?|natives|Indians|nation)\b")
 # Words one of which every reader below needs (shares, listed peoples, named ethnic groups), as lower-case
 # substrings of what their gates match; religions and languages are gated by their own words.
 _READER_CUES = key_words(
@@ -549,7 +550,7 @@ _READER_CUES = key_words(
 )
 # What the first test below needs, as lower-case substrings: one search of the text finds the sentences to test.
 _GATE_WORDS = key_words(*sorted(_FIRST_WORDS), "ethnic", "people", "tribe", "natives", "indians", "nation")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_RUN = regex_cache.compile(r"[^\W\d_]+")
 
 
 @component("demographics", reads=("prose",), writes=("ethnic_group", "religion", "language"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
 from placefacts.find.keywords import key_words
@@ -23,7 +24,7 @@ DIRECTION = (
 _UNIT = rf"(?i:{LENGTH_UNIT})"
 _QTY = rf"(?P<num>{NUMBER}|{WORD_NUMBER})\s?(?P<unit>{_UNIT})\b\.?"
 _CONV = rf"(?:\s?\((?:about\s|approx\.\s)?(?P<num2>{NUMBER})\s?(?P<unit2>{_UNIT})\b\.?\))?"
-_DIST = re.compile(
+_DIST = regex_cache.compile(
     rf"(?:(?i:about|approximately|around|some|nearly|roughly|almost|just over|just under|c\.)\s)?{_QTY}{_CONV}"
     rf"(?:\s(?:to\sthe\s|due\s)?(?P<dir>{DIRECTION}))?"
     rf"(?:\s(?:of|from)\s(?:the\s)?(?:(?:state|national|provincial|regional|district|central|downtown|greater)\s)?"
@@ -31,10 +32,10 @@ _DIST = re.compile(
     rf"(?:\s(?:to\sthe\s)(?P<dir2>{DIRECTION}))?",
 )
 # "The Baikonur Cosmodrome lies ...": the named thing before the verb.
-_OTHER_PLACE = re.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){{0,3}}?)\s(?:lies|lie|is|are|located|situated|sits|stands)\b")
+_OTHER_PLACE = regex_cache.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){{0,3}}?)\s(?:lies|lie|is|are|located|situated|sits|stands)\b")
 # A cheap gate: every distance names its unit.
 _UNIT_KEYS = key_words("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
-_LIES = re.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
+_LIES = regex_cache.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
 
 
 def _km(match: re.Match[str]) -> float | None:
@@ -51,7 +52,7 @@ def _km(match: re.Match[str]) -> float | None:
 
 # Where a quantity can start, in the lower-cased text: a digit or a number word (letter-first, so the engine
 # skips to the next one).
-_QUANTITY_START = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
+_QUANTITY_START = regex_cache.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
 _APPROXIMATE = ("about", "approximately", "around", "some", "nearly", "roughly", "almost", "just over", "just under", "c.")
 _MINUS_SIGNS = "-\u2212\u2013"
 

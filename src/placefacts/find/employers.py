@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import FUNCTION_WORD, refers_to_subject, strip_intro
 from placefacts.find.keywords import key_words
@@ -33,47 +34,47 @@ from placefacts.normalise.text import fold
 
 _EMPLOYER_KEYS = key_words("headquarter", "employer", "head office", "fortune", "companies", "corporations")
 # "the headquarters of the copper conglomerate Kazakhmys"; "the administrative headquarters of X district" is a seat
-_HQ_OF = re.compile(
+_HQ_OF = regex_cache.compile(
     r"(?<!administrative\s)(?<!district\s)(?<!provincial\s)(?<!divisional\s)(?<!county\s)(?<!regional\s)"
     r"(?<!municipal\s)(?<!zonal\s)(?<!tehsil\s)(?<!state\s)(?<!mandal\s)(?<!block\s)"
     r"\b(?:headquarters|head\soffices?)\s(?:of|for)\s"
 )
 # "was formerly the headquarters of", "having historically been the headquarters of": not the place's now
-_FORMERLY = re.compile(r"\b(?:former|formerly|once|previously|historically|originally|until)\s(?:been\s)?(?:the\s)?(?:\w+\s)?$")
+_FORMERLY = regex_cache.compile(r"\b(?:former|formerly|once|previously|historically|originally|until)\s(?:been\s)?(?:the\s)?(?:\w+\s)?$")
 # "Kazakhmys is headquartered in ...", "X has its headquarters in ..."
-_HQ_IN = re.compile(
+_HQ_IN = regex_cache.compile(
     r"\s(?:(?P<verb>is|are|was|were|has\sbeen|have\sbeen)\s)?(?:(?:also|all|both|still|now)\s){0,2}(?:headquartered|based)\s(?:in|at)\s"
     r"|\s(?P<have>has|have|had|maintain|maintains|established)\s(?:(?:its|their)\s)(?:global\s|world\s|corporate\s|national\s)?"
     r"(?:headquarters|head\soffices?|main\soffices?)\s(?:in|at)\s"
 )
-_LOCATED_HERE = re.compile(
+_LOCATED_HERE = regex_cache.compile(
     r"\s(?:is|are|was|were)\s(?:(?:also|all|both|now)\s){0,2}(?:located|based|situated|found)\s(?:in|at)\s"
     r"(?P<where>the\s(?:city|town|village|area|municipality)|here|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
 )
 # "Many multinational corporations, including A, B and C are headquartered in ...": where the list before the verb starts
-_LIST_OPENER = re.compile(r"(?:^|\s)(?:including|such\sas|like|namely|notably|as\swell\sas)\s|:\s")
+_LIST_OPENER = regex_cache.compile(r"(?:^|\s)(?:including|such\sas|like|namely|notably|as\swell\sas)\s|:\s")
 # "Dominion Energy and WestRock, Fortune 500 companies, are headquartered": an apposition before the verb
-_APPOSITION_END = re.compile(r",\s(?:(?:an?|the|both|two|three|all)\s)?(?:[a-z]|Fortune\s)[^,;()]{2,60},$")
+_APPOSITION_END = regex_cache.compile(r",\s(?:(?:an?|the|both|two|three|all)\s)?(?:[a-z]|Fortune\s)[^,;()]{2,60},$")
 # "Companies headquartered in Kobe include ASICS, ..."
 _COMPANY_NOUN = (
     r"(?:companies|corporations|firms|businesses|brands|manufacturers|conglomerates|enterprises|organi[sz]ations|"
     r"institutions|entities|agencies|employers|banks|insurers|retailers|chains)"
 )
 # "Companies headquartered in Kobe include ASICS, ...", "Entities with headquarters in the city include ..."
-_HQ_HERE_LIST = re.compile(
+_HQ_HERE_LIST = regex_cache.compile(
     rf"\b{_COMPANY_NOUN}\s(?:that\sare\s|which\sare\s)?"
     r"(?:headquartered|based|(?:with|having)\s(?:their\s|its\s)?(?:headquarters|head\soffices?))\s(?:in|at)\s"
     r"(?P<where>[^,;.]{2,40}?)\s(?:include|includes|included|are|were)\s(?:the\sfollowing:?\s)?",
     re.IGNORECASE,
 )
 # "Several major companies are headquartered in Stuttgart, including Porsche, ..."
-_HQ_HERE_INCLUDING = re.compile(
+_HQ_HERE_INCLUDING = regex_cache.compile(
     rf"\b{_COMPANY_NOUN}\s(?:are|were|remain)\s(?:(?:also|still|now)\s)?(?:headquartered|based)\s(?:in|at)\s"
     r"(?P<where>[^,;.]{2,40}?),?\s(?:including|such\sas|among\sthem|notably)\s",
     re.IGNORECASE,
 )
 # "Also headquartered in Omaha are the following: ..."
-_ALSO_HQ = re.compile(
+_ALSO_HQ = regex_cache.compile(
     r"(?:[Aa]lso\s)?(?:headquartered|based)\s(?:in|at)\s(?P<where>[^,;.]{2,40}?)\s(?:are|is|were)\s(?:also\s)?"
     r"(?:the\sfollowing:?\s)?"
 )
@@ -83,7 +84,7 @@ _NUMBER_WORDS = (
 )
 # "X is home to several Fortune 500 companies, including A, B and C", "is headquarters to a number of
 # high-technology companies, including ...", "home to five Fortune 1000 headquarters: ..."
-_HOME_COMPANIES = re.compile(
+_HOME_COMPANIES = regex_cache.compile(
     r"\b(?:home\sto|the\shome\sof|hosts|houses|(?:is|are)\sheadquarters\s(?:to|for)|headquarters\sto)\s"
     r"(?P<hq>(?:the\s)?(?:corporate\s|world\s|global\s)?headquarters\sof\s)?"
     rf"(?:{_NUMBER_WORDS}\s)?(?P<adj>(?:[\w&-]+\s){{0,4}}?)(?P<noun>{_COMPANY_NOUN}|headquarters)(?:\s\([^()]*\))?"
@@ -91,17 +92,17 @@ _HOME_COMPANIES = re.compile(
     re.IGNORECASE,
 )
 # Companies that are "international" or "foreign" in the place need not be headquartered there.
-_ELSEWHERE_COMPANIES = re.compile(r"\b(?:international|multinational|foreign|global|overseas|other|regional)\b", re.IGNORECASE)
-_HOME_TO_HQ = re.compile(r"\b(?:home\sto|houses|hosts|site\sof)\s(?:the\s)?(?:(?:global|world|corporate|national|regional)\s)?"
+_ELSEWHERE_COMPANIES = regex_cache.compile(r"\b(?:international|multinational|foreign|global|overseas|other|regional)\b", re.IGNORECASE)
+_HOME_TO_HQ = regex_cache.compile(r"\b(?:home\sto|houses|hosts|site\sof)\s(?:the\s)?(?:(?:global|world|corporate|national|regional)\s)?"
                          r"(?:headquarters|head\soffices?)\sof\s")
 # "Major employers (and economic generators) include ..."
-_MAJOR_EMPLOYERS = re.compile(
+_MAJOR_EMPLOYERS = regex_cache.compile(
     r"\b(?:(?:major|main|largest|biggest|principal|leading|top|key|primary)\s)(?:local\s)?employers\b[^.;:]{0,50}?"
     r"\s(?:include|includes|included|are|were)\s(?:also\s)?",
     re.IGNORECASE,
 )
 # "Kazakhmys, the city's main employer"; "X is the town's largest employer"
-_EMPLOYER_AFTER = re.compile(
+_EMPLOYER_AFTER = regex_cache.compile(
     r"(?:,\s(?:which\sis\s|now\s)?|\s(?:(?:is|was|are|were|has\sbeen|remains|became|becomes|which\sis)\s|now\s)"
     r"(?:also\s|now\s|still\s|thus\s){0,2})(?:the|its|an?|(?:one|two|three)\sof\s(?:the|its))\s"
     r"(?:(?:city|town|village|area|region|island|county|municipality|community|borough|township)(?:'s|’s)\s)?"
@@ -111,13 +112,13 @@ _EMPLOYER_AFTER = re.compile(
     r"(?:\s(?:in|of)\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*))?",
 )
 # "The largest employer in Madison is the Tyson plant", "Its largest employer is the courier corporation FedEx"
-_EMPLOYER_IS = re.compile(
+_EMPLOYER_IS = regex_cache.compile(
     r"\b(?:[Tt]he|[Ii]ts|(?:the\s)?(?:city|town|village|area|county|borough)(?:'s|’s))\s(?:(?:single|main|largest|biggest|"
     r"principal|leading|primary|dominant|top|private|public)\s){1,3}employer\s(?:in\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)\s)?"
     r"(?:is|was|remains)\s(?:now\s|still\s)?"
 )
 _ADMIN = alternation("admin_units")
-_NOT_ORG = re.compile(
+_NOT_ORG = regex_cache.compile(
     rf"(?i:\b(?:{_ADMIN}|Magazine|Times|Post|Journal|News|Herald|Review|Report|Index|Guide|Census|Bureau|Survey|"
     rf"Street|Road|Avenue|Square|River|Lake|Mountains?|Valley|Forest|Area|Zone|Taluk|Tehsil|Mandal|Block|Division|"
     r"Subdivision|Ward)$|^(?:[A-Z][a-z]+\s)?Magazine\b|^(?:Lord|King|Queen|Duke|Earl|Sir|Bishop|Emperor|Sultan)\b|"
@@ -128,18 +129,18 @@ _NOT_ORG = re.compile(
 )
 _SUFFIX_ORG = r"(?:,?\s(?:Inc|Ltd|LLC|Co|Corp|plc|AG|SE|S\.A|N\.V|GmbH)\.?)?"
 # A listed organisation: descriptors, then the name ("the engine company Cummins, Inc.", "McCormick & Company").
-_ORG_NAME = re.compile(
+_ORG_NAME = regex_cache.compile(
     rf"(?:the\s|The\s)?(?:(?!(?:of|in|at|to|from|by|with|part|now|formerly|former|and|or)\b)[a-z][\w-]*\s){{0,4}}?(?:the\s)?"
     rf"(?P<name>{NAME}(?:\s(?:of|for|at)\s(?:the\s)?{NAME}|\s?&\s?{CAP_WORD}(?:\s{CAP_WORD})*)*(?:\sand\s{CAP_WORD}(?:\s{CAP_WORD}){{0,2}}(?=\s?[(,.;:]|$))?)"
     rf"{_SUFFIX_ORG}(?=\s?[(,.;:]|\s?$)"
 )
 
 
-_ORG_HEAD_AFTER_AND = re.compile(
+_ORG_HEAD_AFTER_AND = regex_cache.compile(
     r"(?:[A-Z][\w-]*\s){0,2}(?:Commission|Company|Corporation|Authority|Board|Agency|Council|Association|Society|"
     r"Institute|Administration|Services?|Technology|Technologies|Sciences|Cent(?:er|re)|Development)\b"
 )
-_LIST_BREAK = re.compile(
+_LIST_BREAK = regex_cache.compile(
     r"\b(?:is|are|was|were|has|have|had|home\sto|hosts|houses|having|being|operations|offices|branches|divisions|"
     r"subsidiaries|facilities|plants|factories)\b"
 )
@@ -150,8 +151,8 @@ _GENERIC_ORG_WORDS = frozenset(
     "Design Science Sciences Arts Trade Industry Commerce Manufacturing Marketing Finance Logistics Health".split()
 )
 # "the oldest continuously chartered Boy Scouts of America Council": an apposition to the item before it
-_APPOSITIVE_DESC = re.compile(r"\b(?:[a-z]+est|first|only|one\sof|second|third)\b")
-_SEMI_ITEM = re.compile(rf"(?:^|,\s|\s)(?:the\s)?(?P<name>{NAME}{_SUFFIX_ORG})\s?\.?$")
+_APPOSITIVE_DESC = regex_cache.compile(r"\b(?:[a-z]+est|first|only|one\sof|second|third)\b")
+_SEMI_ITEM = regex_cache.compile(rf"(?:^|,\s|\s)(?:the\s)?(?P<name>{NAME}{_SUFFIX_ORG})\s?\.?$")
 
 
 def _join_org_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -202,8 +203,8 @@ def _semicolon_names(text: str, pos: int, end: int) -> list[Item]:
     return out if len(out) > 1 else []
 
 
-_ORG_RUN = re.compile(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)")
-_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)$")
+_ORG_RUN = regex_cache.compile(rf"(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)")
+_ORG_BEFORE = regex_cache.compile(rf"(?:^|\s)(?:the\s|The\s)?({NAME}(?:\s(?:of|for|and)\s{NAME})*)$")
 
 
 def _hq(ctx: Context, cue_start: int, items: list[Item]) -> Iterator[Candidate]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.facility_kinds import (
     AIR,
@@ -61,7 +62,7 @@ _CLASS = (
     r"ports|plants|mines|factories|hospitals|monuments|temples|mosques|stations|railway\sstations|castles|palaces|"
     r"forts|campuses|refineries|power\sstations|power\splants|shipyards|bases|camps|sites"
 )
-_CLASS_CUE = re.compile(
+_CLASS_CUE = regex_cache.compile(
     rf"\b(?P<class>{_CLASS})(?:\sof\s(?:interest|note))?"
     rf"(?P<where>\s(?:in|of|within)\s(?:the\s)?(?:city|town|area|village|municipality|parish|{NAME}))?"
     rf"(?::\s|\s(?:are|were)\s(?=(?:the\s)?[A-Z][a-z])|,\s(?:including|notably|most\snotably|especially|such\sas|"
@@ -70,32 +71,32 @@ _CLASS_CUE = re.compile(
     rf"(?:including|such\sas|notably|most\snotably)\s)"
 )
 # "Of the area's many colleges and universities, the University of Chicago, ...": the subject's, in the intro
-_OWNER_INTRO = re.compile(
+_OWNER_INTRO = regex_cache.compile(
     rf"(?:Of|Among|In)\s(?:the\s(?:area|city|town|region|village|municipality)(?:'s|’s)|its|(?P<owner>{NAME})(?<=['’]s))\s"
     r"(?:[a-z-]+\s){0,5}$"
 )
-_PRESENCE = re.compile(
+_PRESENCE = regex_cache.compile(
     r"\b(?:(?:is|was|are|were|has\sbeen|had\sbeen)\s(?:also\s)?(?:the\s)?(?:location|site|seat)\sof|(?:is|was|are|were)\s"
     r"(?:also\s)?home\sto|home\sto|(?:is|was)\s(?:also\s)?(?:the\s)?home\sof|has|have|had|hosts|hosted|houses|housed|"
     r"contains|contained|includes|included|"
     r"boasts|features|gained|acquired|[Tt]here\s(?:is|are|was|were)(?:\salso)?)\s"
 )
-_LOCATED_IN = re.compile(
+_LOCATED_IN = regex_cache.compile(
     r"\s(?:(?:is|are|was|were)\s(?:also\s)?)?(?:located|situated|based|found)\s(?:(?:with)?in|at)\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)"
 )
 # "Scranton was founded in 1908 around the New Bullion Mine": the installation the town grew around
-_GREW_AROUND = re.compile(
+_GREW_AROUND = regex_cache.compile(
     r"\b(?:founded|grew|grew\sup|developed|built|established|formed|arose|sprang\sup)\s(?:[\w,]+\s){0,4}?around\s(?=(?:the\s)?[A-Z])"
 )
-_BUILT = re.compile(
+_BUILT = regex_cache.compile(
     rf"\b(?P<det>a|an)\s(?:(?:large|small|big|huge|new|modern|major)\s)?(?P<value>(?:{MODIFIER}(?:and\s{MODIFIER})?){{0,3}}"
     rf"(?P<head>{GENERIC_ALT}))\s(?:was|were)\s(?:\w+ly\s)?(?:constructed|built|opened|established|completed|commissioned|founded)\b"
 )
-_OPENED_MANY = re.compile(
+_OPENED_MANY = regex_cache.compile(
     rf"\b(?:many|several|numerous|two|three|four|five|a\snumber\sof|new)\s(?P<value>(?:{MODIFIER}){{0,2}}(?P<head>{GENERIC_ALT}))"
     r"\s(?:have|has|had)?\s?(?:been\s)?(?:opened|built|constructed|established)\b"
 )
-_POSSESSIVE = re.compile(r"\b(?:the\s(?:city|town|village|municipality|island)(?:'s|’s)|its)\s$")
+_POSSESSIVE = regex_cache.compile(r"\b(?:the\s(?:city|town|village|municipality|island)(?:'s|’s)|its)\s$")
 # Sentences without a head word or class noun name no installation.
 _HEAD_WORDS = frozenset(
     {w.lower() for h in (*NAMED_HEADS, *PREFIX_HEADS, *GENERIC_HEADS) for w in h.split()[-1:]}
@@ -123,9 +124,9 @@ def _distribute(items: list[tuple[str, int, int, str | None]]) -> list[tuple[str
     return out
 
 
-_OF_LOWER = re.compile(r"\sof\s[a-z]")
+_OF_LOWER = regex_cache.compile(r"\sof\s[a-z]")
 _LANDMARK_WORDS = frozenset({"landmarks", "attractions", "buildings", "monuments"})
-_IN_NAME = re.compile(rf"\bin\s({NAME})\s")
+_IN_NAME = regex_cache.compile(rf"\bin\s({NAME})\s")
 _HEAD_WORD_LIST = key_words(*sorted(_HEAD_WORDS))
 _HEAD_ONLY = _HEAD_WORDS | {h.lower() for h in NAMED_HEADS}
 _ANY_HEAD = _HEAD_ONLY | {h.lower() for h in LANDMARK_HEADS} | {"centre", "center", "hospital", "campus"}
@@ -238,11 +239,11 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[Found]:
                 yield Found(match.group("value"), GENERIC_HEADS[norm_head(match.group("head"))], match.start("value"), match.end(), False)
 
 
-_REGISTER_AFTER = re.compile(
+_REGISTER_AFTER = regex_cache.compile(
     r"\s(?:is|are|was|were)\s(?:all\s|also\s|each\s|now\s)?(?:listed|placed|added|included|registered)\s(?:on|to|in)\s"
     r"(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)"
 )
-_REGISTER_BEFORE = re.compile(
+_REGISTER_BEFORE = regex_cache.compile(
     r"\b(?:on|to|in)\s(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)(?:,?\s(?:including|such\sas)\s|:\s)"
 )
 
@@ -275,16 +276,16 @@ def _historic_register(ctx: Context, sentence: Sentence, about: bool | None) -> 
                 yield Found(value, kind, begin, stop, True)
 
 
-_CONNECTED = re.compile(r"\b(?:connected|linked|joined|connects|links)\b")
-_CROSSING = re.compile(rf"(?:\bby|\bvia|\bthrough|\band|,)\s(?:the\s)?(?P<name>{NAME})")
+_CONNECTED = regex_cache.compile(r"\b(?:connected|linked|joined|connects|links)\b")
+_CROSSING = regex_cache.compile(rf"(?:\bby|\bvia|\bthrough|\band|,)\s(?:the\s)?(?P<name>{NAME})")
 _CROSSING_KINDS = frozenset({"bridge", "tunnel", "causeway"})
 # "The LUKOIL Neftochim Burgas is the largest oil refinery in southeastern Europe"
-_IS_THE_HEAD = re.compile(
+_IS_THE_HEAD = regex_cache.compile(
     r"\s(?:is|was|remains)\s(?:also\s)?(?:one\sof\s)?the\s"
     rf"(?:(?:[a-z]+est|largest|biggest|main|only|oldest|major|principal|most\s[a-z]+)\s){{1,2}}"
     rf"(?P<head>(?:{MODIFIER}){{0,2}}(?:{GENERIC_ALT}|steelworks))\b"
 )
-_NAME_BEFORE = re.compile(rf"(?:^|\s)(?:the\s|The\s)?(?P<name>{NAME})$")
+_NAME_BEFORE = regex_cache.compile(rf"(?:^|\s)(?:the\s|The\s)?(?P<name>{NAME})$")
 
 
 def _crossings(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Found]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from placefacts import regex_cache
 from placefacts.find.context import Context
 from placefacts.find.grammar import strip_intro
 from placefacts.find.lexicon import entries
@@ -41,13 +42,13 @@ PREFIX_HEADS = {
     "Stade": "stadium", "Stadio": "stadium", "Colegio": "school", "Lycée": "school", "Basilique": "church",
     "Duomo": "church", "Fortaleza": "fort", "Mezquita": "mosque",
 }
-_SUFFIX = re.compile(
+_SUFFIX = regex_cache.compile(
     r"\s(?P<head>" + "|".join(sorted((re.escape(h) for h in NAMED_HEADS), key=len, reverse=True)) + r")$"
 )
-_PREFIX = re.compile(r"(?:^|\s)(?P<head>" + "|".join(PREFIX_HEADS) + r")\s(?:\w+\s)?(?:of|de|del|di|du|des|della)\s")
+_PREFIX = regex_cache.compile(r"(?:^|\s)(?P<head>" + "|".join(PREFIX_HEADS) + r")\s(?:\w+\s)?(?:of|de|del|di|du|des|della)\s")
 GENERIC_ALT = word_alternation(GENERIC_HEADS, space=r"\s")
 # Lower-case heads after a name: "Oxford Branch railway", "Odense station", "Central of Georgia Railway roundhouse complex".
-_LOWER_HEAD = re.compile(
+_LOWER_HEAD = regex_cache.compile(
     r"\s(?P<head>(?:[a-z]+\s)?(?:railway\sstation|railroad\sstation|train\sstation|station|railway|railroad|line|"
     r"bridge|tunnel|mine|plant|complex|refinery|dam|port|labou?r\scamp|prison\scamp|camp|shipyard|mill|factory|"
     r"power\sstation|power\splant|steelworks|smelter|church|cathedral|chapel|temple|mosque|synagogue|museum|stadium|"
@@ -69,17 +70,17 @@ MODIFIER = (
     r"three|four|five|some|other|one|this|that|these|those|and|of|to|in|for|was|is|were|are|has|have|had|by|with|as|"
     r"first|second|third|fourth|fifth|[a-z]+est)\b)[a-z][a-z-]*\s)"
 )
-GENERIC = re.compile(rf"(?<![\w'’-])(?P<value>(?:{MODIFIER}(?:and\s{MODIFIER})?){{0,3}}(?P<head>{GENERIC_ALT}))\b")
+GENERIC = regex_cache.compile(rf"(?<![\w'’-])(?P<value>(?:{MODIFIER}(?:and\s{MODIFIER})?){{0,3}}(?P<head>{GENERIC_ALT}))\b")
 # Generic heads too vague alone: "a plant", "the complex", "a camp", "a port" need a modifier.
 _NEEDS_MODIFIER = frozenset({"plant", "plants", "complex", "camp", "mine", "mines", "port", "dam"})
 
 
-_YEAR_AFTER = re.compile(
+_YEAR_AFTER = regex_cache.compile(
     r",?\s(?:which\swas\s|was\s)?(?:first\s)?(?:opened|built|constructed|completed|inaugurated|established|founded|"
     r"commissioned|erected)\s(?:in\s)?(?P<date>[^,.;]{4,20})|[^.;]{0,60}?\bsince\s(?P<since>\d{4})\b"
 )
-_CAPACITY = re.compile(rf"\bcapacity\s(?:of\s)?(?P<num>{NUMBER})\s?(?P<unit>(?i:{POWER_UNIT}))\b")
-_HEIGHT = re.compile(rf"\b(?P<num>{NUMBER})[\s-]?(?P<unit>(?i:{LENGTH_UNIT}))[\s-](?:tall|high)\b")
+_CAPACITY = regex_cache.compile(rf"\bcapacity\s(?:of\s)?(?P<num>{NUMBER})\s?(?P<unit>(?i:{POWER_UNIT}))\b")
+_HEIGHT = regex_cache.compile(rf"\b(?P<num>{NUMBER})[\s-]?(?P<unit>(?i:{LENGTH_UNIT}))[\s-](?:tall|high)\b")
 
 
 @dataclass(slots=True)
@@ -103,10 +104,10 @@ def head_kind(name: str) -> str | None:
     return None
 
 
-NAME_RE = re.compile(rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\sat\s{NAME})?)")
+NAME_RE = regex_cache.compile(rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\sat\s{NAME})?)")
 
 
-_AND_HEAD = re.compile(rf"\sand\s((?:{_CAP_WORD}\s)?{_CAP_WORD})(?![\w-])(?!\s(?:and|of)\s)(?!\s[A-Z])")
+_AND_HEAD = regex_cache.compile(rf"\sand\s((?:{_CAP_WORD}\s)?{_CAP_WORD})(?![\w-])(?!\s(?:and|of)\s)(?!\s[A-Z])")
 _SINGLE_HEADS = frozenset(h for h in NAMED_HEADS if " " not in h)
 
 
@@ -119,8 +120,8 @@ def _first_of_run(name: str) -> str:
     return name
 
 
-_AND_ACRONYM = re.compile(r"\sand\s(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+(?=\s\([A-Z]{2,}\))")
-_TRAILING_WORD = re.compile(r"\s(?:As|In|On|At|The|A|It|This|By|For|From|With|After|During|Since|Today)$")
+_AND_ACRONYM = regex_cache.compile(r"\sand\s(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+(?=\s\([A-Z]{2,}\))")
+_TRAILING_WORD = regex_cache.compile(r"\s(?:As|In|On|At|The|A|It|This|By|For|From|With|After|During|Since|Today)$")
 
 
 def name_at(text: str, pos: int, end: int) -> tuple[str, int, int, str | None] | None:
@@ -197,7 +198,7 @@ def facility_qualifiers(text: str, sentence: Sentence, found: Found, intro_year:
     return out
 
 
-_BUILT_VERB = re.compile(
+_BUILT_VERB = regex_cache.compile(
     r"\b(?:built|constructed|opened|established|founded|completed|gained|inaugurated|erected|commissioned|set\sup|"
     r"started|created|developed|acquired)\b"
 )
@@ -248,8 +249,8 @@ LANDMARK_HEADS = {
     "Homestead": "house", "Farmhouse": "house", "Courthouse": "courthouse", "Schoolhouse": "school",
     "Depot": "railway station", "Armory": "armory", "Inn": "inn", "Tavern": "inn", "Office": "building",
 }
-_LANDMARK_HEAD = re.compile(r"\s(?P<head>" + "|".join(sorted(LANDMARK_HEADS, key=len, reverse=True)) + r")$")
-_LANDMARK_PREFIX = re.compile(r"^(?P<head>Tower|Hall|Gate|Monument|Temple|Statue|Palace|Park|Arch)\sof\s")
+_LANDMARK_HEAD = regex_cache.compile(r"\s(?P<head>" + "|".join(sorted(LANDMARK_HEADS, key=len, reverse=True)) + r")$")
+_LANDMARK_PREFIX = regex_cache.compile(r"^(?P<head>Tower|Hall|Gate|Monument|Temple|Statue|Palace|Park|Arch)\sof\s")
 
 
 def landmark_kind(name: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Context
 from placefacts.find.facility_kinds import (
     AIR,
@@ -30,11 +31,11 @@ from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.countries import country, division_country
 
-LEAD = re.compile(
+LEAD = regex_cache.compile(
     r"(?:(?:the|a|an|one|two|three|several|many|numerous|some|adjoining|adjacent|nearby|historic|former|famous|"
     r"renowned|ancient|old|new|modern|large|small|main|also|and|its|their|present|splendid|current)\s)+"
 )
-_PART_OF = re.compile(r"(?:[a-z]+\s){1,3}of\s(?:the\s)?(?=[A-Z])")
+_PART_OF = regex_cache.compile(r"(?:[a-z]+\s){1,3}of\s(?:the\s)?(?=[A-Z])")
 
 
 def _named_only(pending: Found | None) -> Iterator[Found]:
@@ -66,7 +67,7 @@ def join_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
-_SHORT_NAME = re.compile(rf"{_CAP_WORD}(?:\s{_CAP_WORD})?|{_CAP_WORD}(?:\s{_CAP_WORD})?\s{_CAP_WORD}")
+_SHORT_NAME = regex_cache.compile(rf"{_CAP_WORD}(?:\s{_CAP_WORD})?|{_CAP_WORD}(?:\s{_CAP_WORD})?\s{_CAP_WORD}")
 
 
 def from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterator[Found]:
@@ -134,12 +135,12 @@ def from_list(text: str, pos: int, end: int, class_kind: str | None) -> Iterator
     yield from _flush(pending)
 
 
-_ONE_OF = re.compile(
+_ONE_OF = regex_cache.compile(
     r"(?:one|two|three|some)\sof\s(?:the\s)?(?:(?:world|country|nation|region|state|continent|area|city|town|"
     r"[A-Z][\w-]*)(?:'s|’s)\s)?(?:(?:[a-z]+est|most\s[a-z]+|largest|biggest|main|major|few|best-known)\s){1,2}"
 )
 # Lower-case words before a listed name, none of them a preposition: "research and development leaders X University"
-_DESCRIBED = re.compile(
+_DESCRIBED = regex_cache.compile(
     r"(?:(?!(?:of|in|at|from|near|to|into|for|by|with|on|as|former|formerly|now|or|and|than|but|if|so|not|which|that|"
     r"who|is|are|was|were|it|its|their|has|have|had)\b)[a-z][\w-]*\s){1,5}(?:the\s)?"
 )
@@ -159,7 +160,7 @@ def to_singular(value: str) -> str:
 
 
 # What may follow a listed name in its chunk: nothing, a parenthetical, or a clause about it.
-ENDS_ITEM = re.compile(
+ENDS_ITEM = regex_cache.compile(
     r"\s*[.!?\"”]?\s*$|\s?\(|\s?[,;:—–-]|\s(?:in|on|at|of|which|that|where|located|built|founded|opened|near|with|for|by|"
     r"designed|completed|was|is|are|were|has|had|whose|who|since|from|to|as|named|known|also)\b"
 )
@@ -177,7 +178,7 @@ def _family(kind: str) -> str:
 # riverfront parkland; ...": each named item is an installation of the place; its kind comes from its head word,
 # from its apposition ("a large tropical aquarium"), or is the list's own ("landmark").
 
-LANDMARK_CLASS = re.compile(
+LANDMARK_CLASS = regex_cache.compile(
     r"\b(?P<class>(?i:landmarks|attractions|sights|buildings|structures|places\sof\sinterest|points\sof\sinterest|"
     r"tourist\sspots|monuments|features))\b"
     r"(?P<where>\s(?:in|of|around)\s(?:the\s)?(?:city|town|village|area|municipality|island|"
@@ -188,7 +189,7 @@ LANDMARK_CLASS = re.compile(
 
 
 # Natural features, districts, events, performing companies and teams are no installation.
-_NOT_LANDMARK = re.compile(
+_NOT_LANDMARK = regex_cache.compile(
     r"\b(?:Island|Islands|Isle|Hill|Hills|Mountain|Mountains|Mount|Mt\.?|River|Lake|Bay|Creek|Valley|Falls|Cape|Point|"
     r"Peninsula|Beach|Coast|Sea|Ocean|Gorge|Canyon|Cave|Caves|Glacier|Volcano|Desert|Forest|Springs|Delta|Reef|"
     r"District|Quarter|Chinatown|Neighbourhood|Neighborhood|Downtown|Old\sTown|Walled\sCity|Festival|Race|"
@@ -212,12 +213,12 @@ _APPOSITION_KINDS = {
     "complex": "complex", "centre": "centre", "center": "centre", "attraction": "attraction", "landmark": "landmark",
     "venue": "venue", "plaza": "square", "fountain": "fountain", "gate": "gate", "wharf": "wharf",
 }
-_NATURAL_NOUN = re.compile(
+_NATURAL_NOUN = regex_cache.compile(
     r"\b(?:island|islands|hill|hills|mountain|mountains|river|lake|bay|creek|valley|waterfall|falls|cape|peninsula|"
     r"volcano|cave|glacier|forest|reef|suburb|neighbou?rhood|district|festival|event|team|race|championship)\b"
 )
-_APPOSITION = re.compile(r",?\s(?:(?:an?|the|one\sof\sthe)\s)(?P<desc>[^,;()]{2,90})")
-_BIRTHPLACE_ITEM = re.compile(
+_APPOSITION = regex_cache.compile(r",?\s(?:(?:an?|the|one\sof\sthe)\s)(?P<desc>[^,;()]{2,90})")
+_BIRTHPLACE_ITEM = regex_cache.compile(
     rf"(?:the\s)?(?:birthplace|birth\splace|childhood\shome)\sof\s(?:(?!(?:van|von|de|da|del|di|du|la|le|bin|ibn|al|el)\s)(?:[a-z]+|[A-Z][a-z]+(?=\s(?!(?:van|von|de|da|del|di|du|la|le|bin|ibn|al|el)\s)[a-z]))\s){{0,3}}(?P<person>{NAME})"
 )
 _QUOTE = "\"“”'‘’"
@@ -235,11 +236,11 @@ def _landmark_parts(text: str, pos: int, end: int) -> list[tuple[int, int]]:
     return join_shared_heads(text, split_outside_brackets(text, pos, end, _ITEM_SEP, of_name=_OF_AND, stop_at=";"))
 
 
-_ITEM_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s|or\s)?|\s(?:and|as\swell\sas)\s|—")
+_ITEM_SEP = regex_cache.compile(r",\s(?:and\s|as\swell\sas\s|or\s)?|\s(?:and|as\swell\sas)\s|—")
 
 
-_OF_AND = re.compile(r"\sof\s(?:the\s)?(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*$")
-_LANDMARK_LEAD = re.compile(
+_OF_AND = regex_cache.compile(r"\sof\s(?:the\s)?(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*$")
+_LANDMARK_LEAD = regex_cache.compile(
     r"(?:(?:and|the|The|a|an|its|their|several|many|numerous|famous|renowned|historic|historical|iconic|former|old|"
     r"ancient|new|modern|popular|world-famous|world\sheritage-listed|World\sHeritage-listed|listed|restored|"
     r"resurrected|nearby|adjacent|also|the\sso-called|so-called)\s)+"
@@ -328,7 +329,7 @@ def listed_landmarks(ctx: Context, text: str, pos: int, end: int) -> Iterator[Fo
     yield from found
 
 
-_PAREN_RE = re.compile(r"\s?\([^()]*\)")
+_PAREN_RE = regex_cache.compile(r"\s?\([^()]*\)")
 
 _FIRST_NAMES = frozenset(
     "John James William George Charles Thomas Robert Henry Edward Richard Joseph Mary Elizabeth Anne Margaret "
@@ -340,9 +341,9 @@ def _looks_personal(value: str) -> bool:
     return value.split()[0] in _FIRST_NAMES
 
 
-_OWNER_AT = re.compile(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?<=['’]s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?")
-_IN_NAME_END = re.compile(rf"\sin\s{NAME}\s*$")
-_PAREN_THEN_NAME = re.compile(rf"\s\([^()]*\)\s((?:{_CAP_WORD}\s)*{_CAP_WORD})(?![\w'’-])")
+_OWNER_AT = regex_cache.compile(rf"(?:(?:the\s|The\s)?(?P<owner>{NAME})(?<=['’]s)\s|Its\s|its\s|The\s(?:city|town|village|area)(?:'s|’s)\s)?")
+_IN_NAME_END = regex_cache.compile(rf"\sin\s{NAME}\s*$")
+_PAREN_THEN_NAME = regex_cache.compile(rf"\s\([^()]*\)\s((?:{_CAP_WORD}\s)*{_CAP_WORD})(?![\w'’-])")
 
 
 def landmark_owner_ok(ctx: Context, sentence: Sentence, match: re.Match[str], about: bool | None) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from placefacts import regex_cache
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
 
@@ -21,11 +22,11 @@ PLACE_NOUNS = (
     "island|archipelago|municipal council|regional municipality|metropolitan city|metropolitan area|metro area|"
     "urban area|metropolitan region|CDP|seat|township"
 )
-ANAPHOR = re.compile(
+ANAPHOR = regex_cache.compile(
     rf"^(?:it(?!'s\s|’s\s)|its|(?:the|this) (?:present[- ]day |modern |new |current |whole |entire |greater )?(?:{PLACE_NOUNS})(?:'s|’s)?)\b",
     re.IGNORECASE,
 )
-_INTRO = re.compile(
+_INTRO = regex_cache.compile(
     r"^(?:(?:today|currently|now|historically|originally|later|however|also|thus|since then|in addition|additionally|"
     r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
     r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b[^,]{0,80}|"
@@ -35,8 +36,8 @@ _INTRO = re.compile(
     r"in \d{4}\s|(?:from|between)\s\d{4}\s(?:to|and|until)\s\d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
     re.IGNORECASE,
 )
-_NAME_START = re.compile(rf"^(?:the |The )?({NAME})")
-FUNCTION_WORD = re.compile(
+_NAME_START = regex_cache.compile(rf"^(?:the |The )?({NAME})")
+FUNCTION_WORD = regex_cache.compile(
     r"^(?:At|In|On|By|As|For|From|With|After|Before|During|Since|Until|Between|Most|Many|Some|Several|Other|Both|"
     r"All|Each|These|Those|There|Here|Although|While|When|Because|However|According|Today|Its|His|Her|Their|One|Two|"
     r"A|An|This|That|Then|Once|Further|Following|Despite|Under|Over|Among|The|He|She|They|We|I|You|Who|What|It|"
@@ -46,7 +47,7 @@ FUNCTION_WORD = re.compile(
     r"Exports|Imports|Agriculture|Industry|Industries|Tourism|Economy|Employment|Manufacturing|Mining|Farming|"
     r"Fishing|Trade|Commerce|Services|Products|Crops|Education|Transport|Transportation)\b"
 )
-COPULA = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
+COPULA = regex_cache.compile(r"\b(?:is|was|are|were|has been|had been|remains|became|serves as|served as)\b")
 
 
 @lru_cache(maxsize=8192)  # every finder asks it of the same sentences
@@ -126,13 +127,13 @@ def _opening(sentence: str) -> _Opening:
     return _Opening(name=value, participle_like=" " not in value and bool(_PARTICIPLE_END.search(value)))
 
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_PARTICIPLE_END = re.compile(r"(?:ed|ing)$")
-_ITS_SCOPE = re.compile(r"\s(?:total\s)?(?:population|urban|metropolitan|metro|municipal|greater|wider)\b", re.IGNORECASE)
-_ITS_OTHER = re.compile(rf"\s(?:[a-z-]+\s){{1,3}}(?:of\s)?(?:the\s)?{NAME}")
+_POSSESSIVE_END = regex_cache.compile(r"['’]s$")
+_PARTICIPLE_END = regex_cache.compile(r"(?:ed|ing)$")
+_ITS_SCOPE = regex_cache.compile(r"\s(?:total\s)?(?:population|urban|metropolitan|metro|municipal|greater|wider)\b", re.IGNORECASE)
+_ITS_OTHER = regex_cache.compile(rf"\s(?:[a-z-]+\s){{1,3}}(?:of\s)?(?:the\s)?{NAME}")
 
-_PRONOUN = re.compile(r"(?:it|its)\b(?!['’]s\b)", re.IGNORECASE)
-_NAMED_THEN_VERB = re.compile(
+_PRONOUN = regex_cache.compile(r"(?:it|its)\b(?!['’]s\b)", re.IGNORECASE)
+_NAMED_THEN_VERB = regex_cache.compile(
     rf"^(?:The\s|the\s)?({NAME})\s(?:is|was|are|were|has|had|lies|covers|stands|opened|serves|houses|contains)\b"
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import PLACE_NOUNS
 from placefacts.find.keywords import key_words
@@ -33,24 +34,24 @@ _EVENTS = (
     (r"\bproclaimed\b", "proclaimed"),
     (r"\boperative\b", "operative"),
 )
-ANAPHOR_ANYWHERE = re.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
+ANAPHOR_ANYWHERE = regex_cache.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
 # "..., the birthplace of Alabama, which was founded there": a relative clause about another name.
-_RELATIVE_OTHER = re.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
+_RELATIVE_OTHER = regex_cache.compile(rf"{NAME},\s(?:which|who|that)\s(?:was|were|is|had been)\s(?:\w+\s)?$")
 # "who settled here", "the first cities to be incorporated": someone else's event.
-_NOT_THE_PLACE = re.compile(r"\b(?:who|whom|whose)\s(?:\w+\s)?$|\bto\s(?:be|have\sbeen)\s$", re.IGNORECASE)
-_NAME_THEN_BRACKET = re.compile(rf"{NAME}\s\($")
-_OF_NAME = re.compile(rf"\sof\s(?:the\s)?({NAME})")
+_NOT_THE_PLACE = regex_cache.compile(r"\b(?:who|whom|whose)\s(?:\w+\s)?$|\bto\s(?:be|have\sbeen)\s$", re.IGNORECASE)
+_NAME_THEN_BRACKET = regex_cache.compile(rf"{NAME}\s\($")
+_OF_NAME = regex_cache.compile(rf"\sof\s(?:the\s)?({NAME})")
 # Cheap gates: a sentence without a digit or any event word cannot state an inception.
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT = regex_cache.compile(r"\d")
 _EVENT_KEYS = key_words("found", "establish", "settl", "creat", "incorporat", "charter", "status", "rights", "amalgamat",
                "merge", "formed", "proclaim", "operative", "mention", "record", "document", "attest", "platted",
                "laid out")
-_EVENT_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
-_PARTICIPLE_START = re.compile(
+_EVENT_RE = regex_cache.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
+_PARTICIPLE_START = regex_cache.compile(
     r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted)\b"
 )
 # Things other than the place whose founding a sentence may report.
-_OTHER_THING = re.compile(
+_OTHER_THING = regex_cache.compile(
     r"\b(?:post office|church|school|college|university|company|club|newspaper|museum|bridge|railway|railroad|"
     r"station|mill|factory|hospital|library|team|party|diocese|parish church|monastery|abbey|society|park)\b"
     r"[^.;,]{0,30}$",
@@ -129,8 +130,8 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     return None
 
 
-_LEAD_DATE = re.compile(rf"^(?:In|By|On)\s({DATE_RE.pattern})")
-_WHEN_DATE = re.compile(rf"({DATE_RE.pattern}),?\s(?:when|as)\s(?:it|the \w+)\s(?:was|were)\s$")
+_LEAD_DATE = regex_cache.compile(rf"^(?:In|By|On)\s({DATE_RE.pattern})")
+_WHEN_DATE = regex_cache.compile(rf"({DATE_RE.pattern}),?\s(?:when|as)\s(?:it|the \w+)\s(?:was|were)\s$")
 
 
 def _date_before(text: str, pos: int, start: int) -> tuple[str, int, int] | None:

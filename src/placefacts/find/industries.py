@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import refers_to_subject, strip_intro
 from placefacts.find.keywords import key_words
@@ -45,7 +46,7 @@ _GENERIC_NOUN = (
     r"source\sof\s(?:income|employment|revenue))"
 )
 # "Banking, ... have become its major economic activities", "Agriculture, ... are major resource industries"
-_INDUSTRY_PRECEDE = re.compile(
+_INDUSTRY_PRECEDE = regex_cache.compile(
     rf"\s(?:are|were|is|was|remain|remains|remained|became|have\sbecome|has\sbecome|have\sbeen|has\sbeen)\s"
     rf"(?:now\s|also\s|still\s|today\s)?(?:(?:its|their|the(?:\s(?:city|town|village|area|region|municipality)(?:'s|’s))?|"
     rf"an?)\s)?(?:(?:major|main|principal|primary|chief|key|leading|dominant|important|largest|biggest|early|"
@@ -53,7 +54,7 @@ _INDUSTRY_PRECEDE = re.compile(
     re.IGNORECASE,
 )
 # "tourism has become an important element of the local economy"
-_PART_OF_ECONOMY = re.compile(
+_PART_OF_ECONOMY = regex_cache.compile(
     r"\s(?:is|was|are|were|has\sbecome|have\sbecome|became|remains|remain)\s(?:an?|the)\s(?:[a-z]+\s){0,2}?"
     r"(?:element|part|component|pillar|mainstay|driver|backbone|sector|source)\sof\s(?:the|its)\s(?:local\s|city(?:'s|’s)\s|"
     r"town(?:'s|’s)\s|regional\s)?economy\b"
@@ -63,7 +64,7 @@ _PART_OF_ECONOMY = re.compile(
     re.IGNORECASE,
 )
 # "Its major industries were ...", "Dominant sectors of its economy include ...", "Its economy is based on ..."
-_INDUSTRY_FOLLOW = re.compile(
+_INDUSTRY_FOLLOW = regex_cache.compile(
     rf"\b(?P<noun>{_GENERIC_NOUN}(?:\sof\s(?:its|the)\s(?:local\s)?economy)?|economy|economic\sbase)"
     rf"(?P<of>\sof\s(?:the\s)?(?-i:{NAME}))?\s(?:(?:was|is|were|are|has\sbeen|remains|remained)\s)?(?:\w+ly\s)?"
     r"(?:(?P<copula>are|were|is|was)|include|includes|included|consist\sof|consists\sof|comprise|comprises|"
@@ -74,30 +75,30 @@ _INDUSTRY_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 # A copula after a singular "industry" lists it only with a qualifier: "Hata's main industry is farming".
-_QUALIFIED = re.compile(
+_QUALIFIED = regex_cache.compile(
     r"\b(?:main|major|principal|primary|chief|leading|key|largest|biggest|dominant|predominant|most\simportant|"
     r"only|sole|traditional)\s(?:[a-z]+\s)?$",
     re.IGNORECASE,
 )
-_ECONOMY_OWNER = re.compile(
+_ECONOMY_OWNER = regex_cache.compile(
     rf"(?:(?P<name>{NAME})(?<=['’]s)|\b(?:[Ii]ts|[Tt]he\s(?:city|town|village|area|region|municipality|county|"
     rf"district|island|local)(?:'s|’s)?|[Tt]he|[Tt]heir|his|her))\s(?:(?:[a-z]+)\s){{0,3}}$"
 )
 # An economy noun after opening adjectives only: the article's own, with no other owner
-_BARE_OWNER = re.compile(rf"(?:{OPENING_ADJ}\s)?(?:[a-z]+\s){{0,2}}$")
+_BARE_OWNER = regex_cache.compile(rf"(?:{OPENING_ADJ}\s)?(?:[a-z]+\s){{0,2}}$")
 # "a major industrial center based on mining, ..."
-_CENTER_BASED = re.compile(
+_CENTER_BASED = regex_cache.compile(
     r"\b(?:cent(?:er|re)|hub|city|town|economy)\s(?:(?:was|is)\s)?(?:based|built|founded|centred|centered)\s"
     r"(?:\w+ly\s)?(?:up)?on\s",
     re.IGNORECASE,
 )
 # "an important tourist, university, commercial and R&D center", "the shipping center": the words before the noun
-_CENTER_HEAD = re.compile(r"\b(?:cent(?:er|re)s?|hub|destination)\b", re.IGNORECASE)
+_CENTER_HEAD = regex_cache.compile(r"\b(?:cent(?:er|re)s?|hub|destination)\b", re.IGNORECASE)
 _ADJ = (
     r"(?:[a-z]+ly|major|important|main|leading|prime|principal|regional|strong|key|chief|primary|busy|thriving|"
     r"significant|notable|great|large|small|popular|early|former|booming|international|national|global|world)"
 )
-_CENTER_PRE = re.compile(
+_CENTER_PRE = regex_cache.compile(
     rf"\b(?:an?|the|its)\s(?:{_ADJ}\s){{0,3}}(?P<list>(?:[\w&-]+,\s)*(?:[\w&-]+,?\s(?:and|or)\s)?[\w&-]+)\s$",
     re.IGNORECASE,
 )
@@ -113,25 +114,25 @@ _CENTER_HEAD_OK = {
     "area": {"farming", "agricultural", "mining", "ranching"},
 }
 # "a logging town", "the farming community": a typed place noun
-_TYPED = re.compile(
+_TYPED = regex_cache.compile(
     rf"\b(?:an?|the|its)\s(?:{_ADJ}\s){{0,3}}(?P<word>{'|'.join(sorted({w for v in _CENTER_HEAD_OK.values() for w in v}))})\s"
     rf"(?P<head>{'|'.join(_CENTER_HEAD_OK)})\b",
     re.IGNORECASE,
 )
-_CENTER_ROLE = re.compile(
+_CENTER_ROLE = regex_cache.compile(
     r"(?:\b(?:is|was|are|were|be|being|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
     re.IGNORECASE,
 )
 # "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head
-_INDUSTRY_HEAD = re.compile(r"\b(?:industry|industries|sectors)\b")
+_INDUSTRY_HEAD = regex_cache.compile(r"\b(?:industry|industries|sectors)\b")
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower inner outer".split())
 # "a largely service-based economy", "a tourism-driven economy"
-_BASED_ECONOMY = re.compile(
+_BASED_ECONOMY = regex_cache.compile(
     r"\b(?:an?|its)\s(?:(?:largely|mainly|mostly|primarily|predominantly|heavily|strongly)\s)?(?P<x>[a-z]+)-"
     r"(?:based|oriented|driven|dominated|dependent)\s(?:local\s)?economy\b"
 )
-_POSSESSOR = re.compile(rf"({NAME})(?<=['’]s)\s(?:[a-z][\w-]*\s)*$")
-_X_BEFORE = re.compile(r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s$")
+_POSSESSOR = regex_cache.compile(rf"({NAME})(?<=['’]s)\s(?:[a-z][\w-]*\s)*$")
+_X_BEFORE = regex_cache.compile(r"(?<![\w'’-])(?P<x>(?:[a-z][\w-]*\s(?:and|&)\s)?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s$")
 _X_STOP = frozenset(
     "the a an its their his her other local new many several such first major main key heavy light small large "
     "medium scale primary secondary tertiary resource dominant important various these those our this that of in and or "
@@ -143,10 +144,10 @@ _X_STOP = frozenset(
     "had surrounding strong principal one two three four five six seven eight nine ten century nineteenth-century twentieth-century eighteenth-century".split()
 )
 # "an important site for manufacturing and service industry", "the Island's main hub for business, finance, ..."
-_HUB_FOR = re.compile(r"\b(?:cent(?:er|re)|hub|site|base|focus)\s(?P<prep>for|of)\s")
-_HUB_ROLE = re.compile(r"\b(?:is|was|are|were|as|become|became|becoming|remains|remained|serves|served|into)\b")
-_X_MINING = re.compile(rf"\b(?P<x>{PRODUCT_ALT})\s(?P<head>mining)\b", re.IGNORECASE)
-_AGRARIAN = re.compile(
+_HUB_FOR = regex_cache.compile(r"\b(?:cent(?:er|re)|hub|site|base|focus)\s(?P<prep>for|of)\s")
+_HUB_ROLE = regex_cache.compile(r"\b(?:is|was|are|were|as|become|became|becoming|remains|remained|serves|served|into)\b")
+_X_MINING = regex_cache.compile(rf"\b(?P<x>{PRODUCT_ALT})\s(?P<head>mining)\b", re.IGNORECASE)
+_AGRARIAN = regex_cache.compile(
     r"\b(?:is|was|were|remains|remained|became|stayed)\s(?:(?:still|then|once|mostly|largely|primarily|predominantly|"
     r"mainly|chiefly|essentially|overwhelmingly|heavily|historically)\s){0,2}(?P<adj>agrarian|agricultural)\b(?!\s[a-z])",
     re.IGNORECASE,
@@ -397,7 +398,7 @@ def _industry_items(value: str) -> list[str]:
 
 
 # "the manufacturing centre", "textile production operations": the activity, not its place.
-_INDUSTRY_TAIL = re.compile(r"\s(?:cent(?:er|re)s?|hubs?|sectors?|base|activities|activity|operations)$")
+_INDUSTRY_TAIL = regex_cache.compile(r"\s(?:cent(?:er|re)s?|hubs?|sectors?|base|activities|activity|operations)$")
 # Heads that make a phrase people or places, not an industry: "its surrounding farming communities".
 _NOT_INDUSTRY = frozenset(
     "communities community region regions area areas farmers residents towns villages district county people "

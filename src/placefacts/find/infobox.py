@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from placefacts import regex_cache
 from placefacts.clean import Field
 from placefacts.find import values
 from placefacts.find.context import Candidate, Context, component
@@ -26,14 +27,14 @@ from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import tidy
 from placefacts.normalise.text import fold
 
-_YEAR_IN_KEY = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_NAME_SEPARATORS = re.compile(r"\s*(?:\n|;|•|·|/|\bor\b)\s*")
-_TONE = re.compile(r"(?<=[^\W\d_])\d")  # "Chiang1-men2": tone numbers of a romanisation
-_PARENTHESIS = re.compile(r"\s*\([^)]*\)?\s*$")
-_LIST = re.compile(r"\s*(?:\n|,|;|•)\s*")
-_AVERAGE = re.compile(r"\b(?:avg|average|mean)\b\.?:?\s*", re.IGNORECASE)
-_RANGE = re.compile(r"\d\s*[–-]\s*\d")
-_CATEGORY_SEPARATORS = re.compile(r"\s*(?:\n|,|;|\band\b|&)\s*")
+_YEAR_IN_KEY = regex_cache.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_NAME_SEPARATORS = regex_cache.compile(r"\s*(?:\n|;|•|·|/|\bor\b)\s*")
+_TONE = regex_cache.compile(r"(?<=[^\W\d_])\d")  # "Chiang1-men2": tone numbers of a romanisation
+_PARENTHESIS = regex_cache.compile(r"\s*\([^)]*\)?\s*$")
+_LIST = regex_cache.compile(r"\s*(?:\n|,|;|•)\s*")
+_AVERAGE = regex_cache.compile(r"\b(?:avg|average|mean)\b\.?:?\s*", re.IGNORECASE)
+_RANGE = regex_cache.compile(r"\d\s*[–-]\s*\d")
+_CATEGORY_SEPARATORS = regex_cache.compile(r"\s*(?:\n|,|;|\band\b|&)\s*")
 
 
 @cache

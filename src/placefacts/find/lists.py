@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from placefacts import regex_cache
 from placefacts.find.context import Context
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.lexicon import alternation, entries
@@ -30,10 +31,10 @@ class Item:
     note: str = ""  # a parenthetical that followed the item ("by the European route E123")
 
 
-_SEP = re.compile(r",\s(?:and|or|as well as)\s|,\s|\s(?:and|or|&|as well as|plus)\s|;\s(?:and\s)?")
-PAREN = re.compile(r"\s?\([^()]*\)")
+_SEP = regex_cache.compile(r",\s(?:and|or|as well as)\s|,\s|\s(?:and|or|&|as well as|plus)\s|;\s(?:and\s)?")
+PAREN = regex_cache.compile(r"\s?\([^()]*\)")
 # Words before a phrase's head that are not part of the thing named.
-_LEAD_WORDS = re.compile(
+_LEAD_WORDS = regex_cache.compile(
     r"^(?:(?:the|a|an|other|various|some|many|several|numerous|its|their|his|her|also|mainly|mostly|chiefly|"
     r"primarily|especially|notably|particularly|including|such as|excellent|fine|high-quality|quality|local|fresh|"
     r"thriving|booming|growing|flourishing|important|major|large|small|big|huge|new|both|then|now|later|beautiful|"
@@ -44,14 +45,14 @@ _LEAD_WORDS = re.compile(
     r"kinds|types|mix|mixture|combination|variety|range|host|number)\sof\s)+",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"^[a-z][a-z'’-]*$|^R&D$|^IT$")
+_WORD = regex_cache.compile(r"^[a-z][a-z'’-]*$|^R&D$|^IT$")
 _VERBISH = frozenset(
     "which that who is are was were be been being has have had will would can could produces includes provides makes yet "
     "including "
     "offers employs supports attracts contains grown sown known shown built made mined found".split()
 )
-_TRAILING_AND = re.compile(r"\s(?:and|or)$")
-NOT_NOUN = re.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
+_TRAILING_AND = regex_cache.compile(r"\s(?:and|or)$")
+NOT_NOUN = regex_cache.compile(r"^\w{3,}(?:ly|ous|ful|ive|able|ible|ial|ical)$")
 STOP_VALUES = frozenset(
     "business businesses industry industries economy others etc along natives residents more much land home other things products goods items "
     "activities activity sectors sector jobs employment people workers work it them this these that discoveries "
@@ -119,8 +120,8 @@ def _phrase(text: str, a: int, b: int, max_words: int, opening: bool = False) ->
     return Item(value, begin, stop)
 
 
-_COMPOUND = re.compile(r"(?i:iron|oil|research|arts|food|oil\sand\snatural)$")
-_COMPOUND_NEXT = re.compile(r"(?i:steel|gas|development|crafts|beverages?)\b")
+_COMPOUND = regex_cache.compile(r"(?i:iron|oil|research|arts|food|oil\sand\snatural)$")
+_COMPOUND_NEXT = regex_cache.compile(r"(?i:steel|gas|development|crafts|beverages?)\b")
 
 
 def _join_compounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -135,21 +136,21 @@ def _join_compounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = regex_cache.compile(
     r"(?:the\s)?(?:(?:regional|provincial|state|national|district|county|nearby|neighbo(?:u)?ring|adjacent|major|"
     r"larger|main|important|quaint|former|historic|small|industrial|coastal|capital)\s){0,3}"
     r"(?:capital\s)?(?:(?:city|cities|town|towns|village|villages|port|ports|settlement|settlements|townships?|"
     r"suburbs?|municipality|municipalities|communities|community)\s(?:of\s)?)?"
 )
-_NAME_AT = re.compile(rf"(?:the\s|The\s)?({NAME})")
-_NAME_SEP = re.compile(r",\s(?:and\s|or\s)?(?:with\s)?|\s(?:and|or|&)\s(?:with\s)?|\s(?:as well as)\s")
-_TAIL = re.compile(
+_NAME_AT = regex_cache.compile(rf"(?:the\s|The\s)?({NAME})")
+_NAME_SEP = regex_cache.compile(r",\s(?:and\s|or\s)?(?:with\s)?|\s(?:and|or|&)\s(?:with\s)?|\s(?:as well as)\s")
+_TAIL = regex_cache.compile(
     r"\s(?:(?:to|in)\s(?:the\s)?(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west))?(?:ern)?\b|"
     r"on\s(?:one|the\sother)\sside)"
 )
 
 
-_LOWER_NEXT = re.compile(
+_LOWER_NEXT = regex_cache.compile(
     r"\s(?!(?:and|or|to|in|on|via|by|with|from|which|that|who|where|as|at|for|of|since|until|through|across|over|"
     r"along|before|after|during|while|but|both|each|also|then|respectively|is|are|was|were|has|had|have)\b)[a-z]"
 )
@@ -188,13 +189,13 @@ def name_items(text: str, pos: int, end: int, descriptors: bool = True) -> list[
     return out
 
 
-_CLAUSE_STOP = re.compile(
+_CLAUSE_STOP = regex_cache.compile(
     r";|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bInc)(?<!\b[A-Z])\.\s|"
     r"\s(?:which|who|where|since|until|because|although|while|but)\b|,\s(?:all|both|each|one\sof|which|who|making|having)\b"
 )
-_CHUNK_SEP = re.compile(r",\s(?:and\s|as\swell\sas\s)?|\s(?:and|as\swell\sas)\s")
-_OF_WORD = re.compile(r"\sof\s[A-Z][a-z]+$")
-AND_TAIL = re.compile(
+_CHUNK_SEP = regex_cache.compile(r",\s(?:and\s|as\swell\sas\s)?|\s(?:and|as\swell\sas)\s")
+_OF_WORD = regex_cache.compile(r"\sof\s[A-Z][a-z]+$")
+AND_TAIL = regex_cache.compile(
     r"\sand\s(?:[A-Z][a-z]+\s(?=(?:History|Science|Sciences|Technology|Industry|Arts|Culture|Design|Letters|Economics|"
     r"Commerce|Nature|Studies|Music|Medicine|Engineering)\b))?[A-Z][a-z]+(?=\s?[(,.;]|\s[a-z]|$)"
 )
@@ -260,10 +261,10 @@ _COMMON_START = frozenset(
     "railway railways road roads trains buses flights air farmed farming fishing mining forestry banking "
     "telecommunications services jobs companies businesses".split()
 )
-_ADVERB_START = re.compile(
+_ADVERB_START = regex_cache.compile(
     r"(?:Today|Currently|Now|Historically|Originally|Later|Also|Thus|Once|Formerly|Still|Nowadays|Presently)\s(?=[a-zA-Z])"
 )
-_ANAPHOR_PLUS = re.compile(
+_ANAPHOR_PLUS = regex_cache.compile(
     r"(?:The|This|the|this)\s(?:[A-Z][\w-]*\s|[a-z][\w-]*\s){1,2}(?:city|town|village|municipality|community|settlement|borough)\b"
 )
 # "Traditional industries were ...", "Main industries include ...": the article's own, with no other owner
@@ -272,13 +273,13 @@ OPENING_ADJ = (
     r"Significant|Early|Historic|Historical|Modern|Current|Present|Former|Heavy|Light|Secondary|Tertiary|Economic|"
     r"Agricultural|Industrial|Large|Small|Big|Growing|Emerging|New|Old|Further|Additional|Prominent|Prime)"
 )
-_ADJ_ECONOMY_START = re.compile(
+_ADJ_ECONOMY_START = regex_cache.compile(
     rf"{OPENING_ADJ}\s(?:[a-z]+\s){{0,2}}(?:industries|industry|exports|products|crops|economy|sectors|employers|"
     r"companies|goods|activities|businesses)\b"
 )
 
 
-_PARTICIPLE_INTRO = re.compile(r"(?:[A-Z][a-z]+ly\s(?:[a-z]+ed|known|called)|[A-Z][a-z]+ed|Known|Called)\s[^,]{2,80},\s(?=[A-Z])")
+_PARTICIPLE_INTRO = regex_cache.compile(r"(?:[A-Z][a-z]+ly\s(?:[a-z]+ed|known|called)|[A-Z][a-z]+ed|Known|Called)\s[^,]{2,80},\s(?=[A-Z])")
 
 
 def sentence_about(ctx: Context, sentence: Sentence) -> bool | None:
@@ -308,7 +309,7 @@ def sentence_about(ctx: Context, sentence: Sentence) -> bool | None:
 
 
 # A relative clause or another clause start between the topic and a cue: the cue is not said of the topic.
-RELATIVE = re.compile(r"\b(?:which|that|who|whose|where|whom)\b|;")
+RELATIVE = regex_cache.compile(r"\b(?:which|that|who|whose|where|whom)\b|;")
 
 
 def cue_of_topic(sentence: Sentence, cue_start: int) -> bool:
@@ -319,14 +320,14 @@ def cue_of_topic(sentence: Sentence, cue_start: int) -> bool:
 
 # ---------------------------------------------------------------- list bounds
 
-_CLAUSE_END = re.compile(
+_CLAUSE_END = regex_cache.compile(
     r"[.;:!?]|\s(?:which|that|who|where|while|but|because|although|though|for\s(?:many|several|the)\b|in\sthe\b|"
     r"to\sthe\b|from|since|until|when|during|are|were|is|was|have|has|had|in\s\d{4}|throughout|across|"
     r"with\b|by\b|into\b|at\b|on\b|in\b|mined|grown|made|produced|located|found|built|brought|shipped|used|known|being|along\swith|"
     r"(?:and\s)?(?:produces|exports|grows|manufactures|makes|provides|employs|attracts|supports))\b|"
     r",\s(?:and\s)?(?:the|it|its|which|but|while|making|giving|a|an|with)\b"
 )
-_ELSEWHERE = re.compile(
+_ELSEWHERE = regex_cache.compile(
     rf"\s(?:(?:mined|grown|brought|shipped|imported|sent)\s)?(?:of|from|at|in|near)\s(?:the\s)?(?:nearby\s|neighbou?ring\s)?"
     rf"(?:(?:town|city|village|community)\sof\s)?(?P<other>{NAME})"
 )
@@ -355,7 +356,7 @@ def elsewhere(ctx: Context, text: str, pos: int, end: int) -> bool:
     return bool(other) and not refers_to_subject(other.group("other"), ctx.aliases)
 
 
-_POSSESSIVE_OPENER = re.compile(rf"(?:The\s)?({NAME})(?<=['’]s)\s")
+_POSSESSIVE_OPENER = regex_cache.compile(rf"(?:The\s)?({NAME})(?<=['’]s)\s")
 
 
 def subject_possessive(ctx: Context, sentence: Sentence) -> bool:
@@ -368,7 +369,7 @@ def subject_possessive(ctx: Context, sentence: Sentence) -> bool:
 # Most sentences say nothing of the economy: the finders' key words (`Context.says_any`) and, where whole words
 # matter, the sentence's word set skip them before any pattern runs.
 
-_WORD_RE = re.compile(r"[a-zà-ÿ]+")
+_WORD_RE = regex_cache.compile(r"[a-zà-ÿ]+")
 
 
 @lru_cache(maxsize=4096)

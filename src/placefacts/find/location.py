@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import COPULA
 from placefacts.find.keywords import key_words
@@ -20,33 +21,33 @@ from placefacts.find.names_in_text import Mention
 from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise import countries
 
-_ADMIN_HEAD = re.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
-_ADMIN_PREFIX = re.compile(
+_ADMIN_HEAD = regex_cache.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
+_ADMIN_PREFIX = regex_cache.compile(
     rf"\b(?:{alternation('admin_units')}|capital|seat|state|province|region|county town|administrative centre|"
     rf"administrative center)\s(?:of\s)(?:the\s)?$",
     re.IGNORECASE,
 )
 # An administrative word after the name: "the Haut-Rhin département", "the South Ayrshire council area".
-_ADMIN_AFTER = re.compile(
+_ADMIN_AFTER = regex_cache.compile(
     r"^\s(?:region|province|state|county|district|department|département|prefecture|oblast|governorate|"
     r"council area|municipality|borough|parish|canton|voivodeship|krai|raion)\b",
     re.IGNORECASE,
 )
-_US_STATE_PREFIX = re.compile(r"\bU\.\s?S\.\s?(?:state|territory|commonwealth)\s(?:of\s)?$")
+_US_STATE_PREFIX = regex_cache.compile(r"\bU\.\s?S\.\s?(?:state|territory|commonwealth)\s(?:of\s)?$")
 _WATER_WORDS = set(entries("water_bodies"))
 _LAND_WORDS = set(entries("landforms"))
 _WATER = alternation("water_bodies")
 _LAND = alternation("landforms")
-_CHAIN_LINK = re.compile(
+_CHAIN_LINK = regex_cache.compile(
     r"^(?:\s(?:region|province|state|county|district|department|prefecture|oblast|governorate))?"
     r"(?:,\s(?:and\s)?(?:in\s)?(?:the\s)?|\sin\s(?:the\s)?|\sof\s(?:the\s)?)$"
 )
-_CHAIN_START = re.compile(
+_CHAIN_START = regex_cache.compile(
     r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
     r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
 )
 # Words before a name that make it something other than a unit the subject lies in.
-_NONLOCAL_CUE = re.compile(
+_NONLOCAL_CUE = regex_cache.compile(
     r"(?:\b(?:by|with|after|for|named|called|along with|than|like|including|such as)\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?"
     r"|(?<!in\sthe\s)(?<!in\s)(?<![\w-])(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)\s(?:the\s)?"
     r"|\b(?:serving|serves)\s(?:the\s)?(?:[a-z]+\s){0,2}(?:of\s)?(?:the\s)?"
@@ -56,37 +57,37 @@ _NONLOCAL_CUE = re.compile(
     r"|\b(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30}?(?:of\s)?(?:the\s)?)$",
     re.IGNORECASE,
 )
-_INSTITUTION = re.compile(
+_INSTITUTION = regex_cache.compile(
     r"\b(?:House|Assembly|Parliament|Court|University|College|Company|Corporation|Church|Bank|Museum|Council of)\b"
 )
-_TITLE = re.compile(
+_TITLE = regex_cache.compile(
     r"^(?:Archbishop|Bishop|Duke|Duchess|Earl|Count|Countess|Lord|Lady|King|Queen|Prince|Princess|Mayor|Governor|"
     r"Baron|Marquess|Viscount|Sultan|Emperor|President|University|College|Battle|Siege|Treaty|Port|Bank|Church)\b"
 )
 # Polities of the past and areas that are not administrative units.
-_NOT_UNIT = re.compile(
+_NOT_UNIT = regex_cache.compile(
     r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|Union|Colony|Protectorate|"
     r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
 )
-_PAST = re.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
-_SUBJECT_STATEMENT = re.compile(
+_PAST = regex_cache.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
+_SUBJECT_STATEMENT = regex_cache.compile(
     r"\b(?:is|was|are|lies|lay|sits|stands|located|situated|part|seat|capital|centre|center|belonged|belongs)\b"
 )
 _GOVERNS = r"\s(?:(?:the|a|an|two|its|both|several|major|many)\s)?(?:[a-z][\w-]*\s){0,3}(?:(?:of|in)\s)?(?:the\s)?(?:[\w-]+,\s)?$"
-_WATER_CUE = re.compile(
+_WATER_CUE = regex_cache.compile(
     r"\b(?:on|at|along|beside|by|near|upon|overlooking|bathed by|banks? of|shores? of|coast of|mouth of|"
     r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|"
     r"lies on|located on|situated on|contains|and|surrounded by|bisected by|crossed by|traversed by|"
     r"(?:immediately|just|directly)\s(?:north|south|east|west)\sof)" + _GOVERNS,
     re.IGNORECASE,
 )
-_LAND_CUE = re.compile(
+_LAND_CUE = regex_cache.compile(
     r"\b(?:in|on|at|within|heart of|foot of|edge of|lands of|part of|parts of|slopes of|enclave in|"
     r"situated in|located in|lies in|valley of|plain of|home to|end of|tip of|side of|corner of|bisected by|"
     r"surrounded by|crossed by)" + _GOVERNS,
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[;:]|,\s(?:founded|which|where|who|while|although|but|and is|with)\b|\b(?:founded|established)\b")
+_CLAUSE_END = regex_cache.compile(r"[;:]|,\s(?:founded|which|where|who|while|although|but|and is|with)\b|\b(?:founded|established)\b")
 
 
 def _location_sentences(ctx: Context, strict: bool = False) -> Iterator[tuple[Sentence, bool]]:
@@ -207,11 +208,11 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
         yield from chain
 
 
-_ITS_UNIT = re.compile(
+_ITS_UNIT = regex_cache.compile(
     rf"^(?:Its|It's|The\s(?:city|town|village)(?:'s|’s))\s(?:local\sgovernment\sarea|county|district|municipality|council|"
     rf"province|region|parish|borough|state|department)\s(?:is|was)\s(?:the\s)?({NAME})"
 )
-_PLURAL_UNITS = re.compile(
+_PLURAL_UNITS = regex_cache.compile(
     rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s){{0,6}}{NAME},?\s(?:and|&)\s{NAME})\s"
     r"(?i:(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures))\b"
 )
@@ -233,20 +234,20 @@ def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
             yield Candidate("located_in", f"{part.group()} {noun}", begin, match.end(2), confidence=0.75)
 
 
-_GOVERNED_BY_OTHER = re.compile(
+_GOVERNED_BY_OTHER = regex_cache.compile(
     rf"(?:(?!(?:Located|Situated|Lying|Founded|Based|Built)\b){NAME}\s(?:located|situated|lying|which lies)\s[^,;]*$"
     r"|,\s(?:who|whose|which|where)\b[^,;]*$)"
 )
 # A name used as a modifier: "the Mississippi River watershed", "the Hudson River valley".
-_MODIFIES = re.compile(
+_MODIFIES = regex_cache.compile(
     r"\s(?:watershed|valley|basin|bridge|crossing|dam|railway|railroad|road|highway|station|company|system|campaign|"
     r"expedition|war|battle|trail|route|navigation|authority|board|commission|project|plant|park|stadium|club|festival|"
     r"museum|school|university|college|hospital|airport|port|ferry|tunnel|line|corridor|conservation|crossing|"
     r"catchment|drainage)\b"
 )
 # Clauses whose places are someone else's: "named after a village in Spain", "twinned with X in Bavaria".
-_STATISTICAL_AREA = re.compile(r"^(?:,\s[^,.;]{1,30})*,?\s(?:Metropolitan|Micropolitan|Combined|Consolidated)\s(?:Statistical\s)?Area")
-_NAMED_AFTER = re.compile(
+_STATISTICAL_AREA = regex_cache.compile(r"^(?:,\s[^,.;]{1,30})*,?\s(?:Metropolitan|Micropolitan|Combined|Consolidated)\s(?:Statistical\s)?Area")
+_NAMED_AFTER = regex_cache.compile(
     r"\bnamed\s(?:after|for)\b|\btwinned\b|\btwin\s(?:town|city)|\bsister\s(?:city|town)|\bpartnered\b|"
     r"(?P<compare>\b(?:than|unlike)\b)",
     re.IGNORECASE,
@@ -254,8 +255,8 @@ _NAMED_AFTER = re.compile(
 _NAMED_AFTER_WORDS = key_words("named", "twin", "sister", "partnered", "than", "unlike")  # what _NAMED_AFTER needs
 # Only the end of the window can match: a head word, its blank, and room for a final newline.
 _HEAD_BEFORE_REACH = max(len(w) for w in (*entries("water_bodies"), *entries("landforms"), "mount")) + 4
-_HEAD_BEFORE = re.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
-_ADMIN_WORD = re.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
+_HEAD_BEFORE = regex_cache.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
+_ADMIN_WORD = regex_cache.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
 
 
 def _adjectival(value: str, following: str) -> bool:
@@ -311,11 +312,11 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
 # Features -----------------------------------------------------------------
 
 # "the Kazakh upland", "Dollar reservoir": a name and a lower-case head word.
-_LOWER_HEAD = re.compile(rf"\s({_WATER}|{_LAND})\b")
+_LOWER_HEAD = regex_cache.compile(rf"\s({_WATER}|{_LAND})\b")
 # "the island of Zealand".
-_ISLAND_OF = re.compile(rf"\b(?:the\s)?(?:island|peninsula)\sof\s(?P<name>{NAME})")
+_ISLAND_OF = regex_cache.compile(rf"\b(?:the\s)?(?:island|peninsula)\sof\s(?P<name>{NAME})")
 # "the river Yamuna".
-_RIVER_FIRST = re.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
+_RIVER_FIRST = regex_cache.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
 
 
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
@@ -360,7 +361,7 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
             yield Candidate(prop, value, start, end, confidence=0.75)
 
 
-_FLOWS = re.compile(
+_FLOWS = regex_cache.compile(
     rf"^(?:The\s|the\s)?({NAME})\s(?:river\s)?(?:runs|flows|passes|winds|meanders|cuts)\s(?:\w+\s)?"
     r"(?:through|past|along|by|beside|across|around|on|into)\s(?:the\s)?(?:(?:its|the)\s(?:\w+\s)?(?:side|edge|border|part|centre|center)|"
     r"(?:city|town|village|municipality|community|area|county|district))\b"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.keywords import key_words
 from placefacts.normalise.numbers import NUMBER, parse_number, tidy
@@ -21,7 +22,7 @@ _METRIC_AREA = {"km2", "km²", "sq km", "sq. km", "sq. km.", "square kilometres"
 
 _HEIGHT = rf"(?P<num>{NUMBER})\s?(?P<unit>{LENGTH_UNIT})\b(?:\s?(?:\(|or\s)(?P<num2>{NUMBER})\s?(?P<unit2>{LENGTH_UNIT})\b\)?)?"
 _ELEVATION = [
-    re.compile(p, re.IGNORECASE)
+    regex_cache.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:elevation|altitude|height above sea level)\b(?:\sof)?(?:\s(?:about|around|approximately|some))?\s?:?\s?{_HEIGHT}",
         rf"{_HEIGHT}\s(?:above\s(?:mean\s)?sea\s?level|a\.?s\.?l\.?|AMSL)\b",
@@ -33,25 +34,25 @@ _ELEVATION = [
 _ELEVATION_KEYS = key_words("elevation", "altitude", "above", "sea level", "asl", "lies at", "sits at", "stands at",
                    "situated at", "located at")
 _AREA_KEYS = key_words("area", "cover", "occup", "span", "extend", "surface", "size")
-_CHANGED = re.compile(r"\b(?:increased|expanded|enlarged|grew|reduced|shrank|decreased)\b[^.;]{0,60}\bfrom\b", re.IGNORECASE)
-_SUMMIT = re.compile(r"\b(?:summit|peak|highest|lowest|mount|mountain|hill|tower|deep|depth|chimney|tall)\b", re.IGNORECASE)
+_CHANGED = regex_cache.compile(r"\b(?:increased|expanded|enlarged|grew|reduced|shrank|decreased)\b[^.;]{0,60}\bfrom\b", re.IGNORECASE)
+_SUMMIT = regex_cache.compile(r"\b(?:summit|peak|highest|lowest|mount|mountain|hill|tower|deep|depth|chimney|tall)\b", re.IGNORECASE)
 
-_AREA_QTY = re.compile(
+_AREA_QTY = regex_cache.compile(
     rf"(?P<num>{NUMBER})\s?(?P<unit>{AREA_UNIT})(?![\w²])(?:\s?\((?P<num2>{NUMBER})\s?(?P<unit2>{AREA_UNIT})(?![\w²])\))?",
     re.IGNORECASE,
 )
-_AREA_CUE = re.compile(
+_AREA_CUE = regex_cache.compile(
     r"\b(?:area|covers|covering|covered|occupies|occupying|spans|spanning|extends over|surface|size)\b",
     re.IGNORECASE,
 )
 # "(0.3 km2) (0.90%) is water": a share may stand between the figure and the part.
-_LAND = re.compile(r"^(?:[^.;]|\.\d){0,25}?\b(?:is|of)\s(?:it\s)?(?:is\s)?land\b|^\s?(?:of\s)?land\b", re.IGNORECASE)
-_WATER = re.compile(
+_LAND = regex_cache.compile(r"^(?:[^.;]|\.\d){0,25}?\b(?:is|of)\s(?:it\s)?(?:is\s)?land\b|^\s?(?:of\s)?land\b", re.IGNORECASE)
+_WATER = regex_cache.compile(
     r"^(?:[^.;]|\.\d){0,30}?\b(?:is|of)\s(?:it\s)?(?:is\s)?(?:covered by\s)?water\b|^\s?(?:of\s)?water\b", re.IGNORECASE
 )
 _SCOPE_BEFORE = (
-    ("metro", re.compile(r"\bmetropolitan\b|\bmetro\b", re.IGNORECASE)),
-    ("urban_area", re.compile(r"\burban\s(?:area|agglomeration)\b", re.IGNORECASE)),
+    ("metro", regex_cache.compile(r"\bmetropolitan\b|\bmetro\b", re.IGNORECASE)),
+    ("urban_area", regex_cache.compile(r"\burban\s(?:area|agglomeration)\b", re.IGNORECASE)),
 )
 
 

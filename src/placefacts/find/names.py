@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, about_subject, refers_to_subject, strip_intro
 from placefacts.find.keywords import key_words
@@ -27,46 +28,46 @@ _KINDS = (
      r"spelled|spelt|written|transliterated\sas|romani[sz]ed\sas|rendered\sas)", "alternative"),
     (r"(?:nicknamed|known\sas|called)", "alternative"),
 )
-_NAME_OR_QUOTED_RE = re.compile(_NAME_OR_QUOTED)
-_HEAD_NAME = re.compile(rf"(?P<n>{NAME}(?:\sand\s{NAME})?)(?=\s?[,(]|\s(?:or|and)\s|$)")
-_KIND_RE = [(re.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kind) for p, kind in _KINDS]
-_OR_NAME = re.compile(rf"\sor\s(?P<n>{NAME})")
-_PAREN = re.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_NAME_OR_QUOTED_RE = regex_cache.compile(_NAME_OR_QUOTED)
+_HEAD_NAME = regex_cache.compile(rf"(?P<n>{NAME}(?:\sand\s{NAME})?)(?=\s?[,(]|\s(?:or|and)\s|$)")
+_KIND_RE = [(regex_cache.compile(rf"(?:^|,\s|\s)(?:{p})\s(?:the\s)?", re.IGNORECASE), kind) for p, kind in _KINDS]
+_OR_NAME = regex_cache.compile(rf"\sor\s(?P<n>{NAME})")
+_PAREN = regex_cache.compile(r"\s?\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 # "(until 1880 Kowai Pass)", "(formerly Port Royal)": a former name in the brackets.
-_UNTIL = re.compile(rf"\s*(?:until\s\d{{4}}|formerly|previously|before\s\d{{4}})\s+({NAME})\s*$")
-_NESTED = re.compile(r"\([^()]*\)|[()]")
-_IPA = re.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)\b[^;,]*", re.IGNORECASE)
+_UNTIL = regex_cache.compile(rf"\s*(?:until\s\d{{4}}|formerly|previously|before\s\d{{4}})\s+({NAME})\s*$")
+_NESTED = regex_cache.compile(r"\([^()]*\)|[()]")
+_IPA = regex_cache.compile(r"\[[^\]]*\]|/[^/]*/|\b(?:listen|pronunciation|pronounced|IPA)\b[^;,]*", re.IGNORECASE)
 # Pronunciation respellings: "BAZ-il-dən", "bor-DOH".
-_RESPELLING = re.compile(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b|[əɪʊʃʒθðŋˈˌː]|^[a-z]+-[a-z]+-")
-_NOT_LANGUAGE = re.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio|listen|lit\.?|literally|meaning|abbr\.?|born|pop\.?|est\.?)$", re.IGNORECASE)
-_STEP = re.compile(r"[\s,(]")
+_RESPELLING = regex_cache.compile(r"\b[A-Z]{2,}-|-[A-Z]{2,}\b|[əɪʊʃʒθðŋˈˌː]|^[a-z]+-[a-z]+-")
+_NOT_LANGUAGE = regex_cache.compile(r"^(?:UK|US|pronunciation|.*\bpronunciation|IPA|audio|listen|lit\.?|literally|meaning|abbr\.?|born|pop\.?|est\.?)$", re.IGNORECASE)
+_STEP = regex_cache.compile(r"[\s,(]")
 # "Unofficial nicknames include "River City", "Chatt", and "Gig City"": each quoted item of the list.
-_NICKNAME_LIST = re.compile(r"\bnicknames\s(?:include|are|such\sas)\b|\bnicknames:", re.IGNORECASE)
-_QUOTED_ITEM = re.compile(r"[\"“]([^\"”]{2,60})[\"”](?=\s*(?:,|and\b|or\b|\.|$|;))")
+_NICKNAME_LIST = regex_cache.compile(r"\bnicknames\s(?:include|are|such\sas)\b|\bnicknames:", re.IGNORECASE)
+_QUOTED_ITEM = regex_cache.compile(r"[\"“]([^\"”]{2,60})[\"”](?=\s*(?:,|and\b|or\b|\.|$|;))")
 # A cheap gate: the words every later naming pattern has.
 _LATER_KEYS = key_words("nick", "known", "called", "named", "formerly", "previously", "originally", "founded", "established",
                "settled", "created", "name", "until", "referred")
 # (pattern, kind, whether the text must show the phrase is said of the subject)
 _LATER = (
-    (re.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative", True),
-    (re.compile(rf"\bnicknamed\s(?:the\s)?(?P<n>{NAME})"), "alternative", True),
+    (regex_cache.compile(rf"\bnick(?:named|names?)\s(?:include\s|are\s|is\s)?(?:as\s)?{_QUOTED}(?:\s(?:and|or)\s{_QUOTED.replace('?P<q>', '?P<q2>')})?"), "alternative", True),
+    (regex_cache.compile(rf"\bnicknamed\s(?:the\s)?(?P<n>{NAME})"), "alternative", True),
     # "nicknamed "The Beloved Land of the Sun" (Spanish: "La Tierra del Sol Amada")": the nickname in its own language.
-    (re.compile(rf"\bnicknamed\s{_QUOTED}\s\([A-Z][a-z]+:\s[\"“'‘](?P<q2>[^\"”'’]{{2,60}})[\"”'’]\)"), "alternative", True),
-    (re.compile(rf"\b(?:[Kk]nown|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
-    (re.compile(rf"\bnickname\s(?:of\s)?(?P<n>{NAME})"), "alternative", True),
-    (re.compile(rf"\b(?:has been|is|are)\s(?:also\s|often\s|sometimes\s)?known\sas\s(?P<n>{NAME})"), "alternative", True),
-    (re.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative", True),
-    (re.compile(rf"\b(?:formerly|previously|originally|[Oo]nce)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
-    (re.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\bnicknamed\s{_QUOTED}\s\([A-Z][a-z]+:\s[\"“'‘](?P<q2>[^\"”'’]{{2,60}})[\"”'’]\)"), "alternative", True),
+    (regex_cache.compile(rf"\b(?:[Kk]nown|referred to)\sas\s(?:the\s)?{_QUOTED}"), "alternative", True),
+    (regex_cache.compile(rf"\bnickname\s(?:of\s)?(?P<n>{NAME})"), "alternative", True),
+    (regex_cache.compile(rf"\b(?:has been|is|are)\s(?:also\s|often\s|sometimes\s)?known\sas\s(?P<n>{NAME})"), "alternative", True),
+    (regex_cache.compile(rf"\b(?:also|sometimes|often|commonly|locally)\s(?:known|called|referred to)\s(?:as\s)?(?:the\s)?(?P<n>{NAME})"), "alternative", True),
+    (regex_cache.compile(rf"\b(?:formerly|previously|originally|[Oo]nce)\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\b(?:where|when)\sit\swas\s(?:called|named|known\sas)\s{_NAME_OR_QUOTED}"), "former", True),
     # "Windsor, or Windlesora as it was called in the 11th century".
-    (re.compile(rf"\bor\s(?P<n>{NAME})\sas\sit\swas\s(?:called|known)\b"), "former", False),
-    (re.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former", True),
-    (re.compile(rf"\b(?:in the past|formerly|once|originally)\b[^.;]{{0,40}}?\bwas\s(?:\w+\s)?(?:referred to|known)\sas\s{_NAME_OR_QUOTED}"), "former", True),
-    (re.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former", False),
-    (re.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_NAME_OR_QUOTED}"), "former", True),
-    (re.compile(rf"\b(?:was|were)\s(?:founded|established|settled|created)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former", True),
-    (re.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former", True),
-    (re.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\bor\s(?P<n>{NAME})\sas\sit\swas\s(?:called|known)\b"), "former", False),
+    (regex_cache.compile(rf"\b(?:was|were)\s(?:called|named)\s{_NAME_OR_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\b(?:in the past|formerly|once|originally)\b[^.;]{{0,40}}?\bwas\s(?:\w+\s)?(?:referred to|known)\sas\s{_NAME_OR_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\b(?:named|called|renamed)\s(?:the|this)\s(?:town|city|village|settlement|place)\s{_NAME_OR_QUOTED}"), "former", False),
+    (regex_cache.compile(rf"^(?:Founded|Established|Settled)\b[^.]{{0,40}}?\sas\s{_NAME_OR_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\b(?:was|were)\s(?:founded|established|settled|created)\b[^.]{{0,40}}?\sas\s{_QUOTED}"), "former", True),
+    (regex_cache.compile(rf"\bwith\sthe\s(?:long\s|old\s|original\s)?name\s(?:of\s)?(?P<n>{NAME})"), "former", True),
+    (regex_cache.compile(rf"\buntil\s\d{{4}}\s(?:known\sas|called|named)\s{_NAME_OR_QUOTED}"), "former", True),
 )
 # For each pattern above, words one of which it needs (lower-case substrings): most patterns are skipped unrun.
 _LATER_GATES = tuple(
@@ -87,7 +88,7 @@ def _value(match: re.Match[str]) -> tuple[str, int, int] | None:
     return None
 
 
-_BEFORE_NAME = re.compile(NAME)
+_BEFORE_NAME = regex_cache.compile(NAME)
 
 
 def _nicknames_of_subject(ctx: Context, before: str) -> bool:
@@ -116,7 +117,7 @@ def _refers_back(ctx: Context, sentence: str, before: str) -> bool:
 
 
 # "... the Chicago metropolitan area, often referred to as": the phrase describes that area.
-_DESCRIBES_OTHER = re.compile(
+_DESCRIBES_OTHER = regex_cache.compile(
     r"\b(?:area|region|district|county|building|museum|church|park|station|bridge|island|river|lake|team|club|"
     r"company|school|university)\b[^,;]*,?\s*(?:\w+\s)?$"
 )

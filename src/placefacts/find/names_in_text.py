@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from placefacts import regex_cache
 from placefacts.find.textutil import NAME
 from placefacts.normalise.countries import constituent, country, known_unit, strip_directional
 
-_NAME_RE = re.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
-_LEADING_WORDS = re.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
+_NAME_RE = regex_cache.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
+_LEADING_WORDS = regex_cache.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
 
 
 class Mention(NamedTuple):  # a tuple: made for every name of every sentence, and a frozen dataclass builds slowly
@@ -21,15 +21,15 @@ class Mention(NamedTuple):  # a tuple: made for every name of every sentence, an
 
 
 # "Selwyn District of Canterbury": a named unit, then the unit containing it.
-_NAMED_UNIT = re.compile(
+_NAMED_UNIT = regex_cache.compile(
     r"^(?!(?:Rural|Urban|Regional|Metropolitan|Local|Royal|Municipal|Special|Autonomous)\s)\S.*\s"
     r"(?:District|County|Province|Region|Department|Municipality|Shire|Borough)$"
 )
-_NUMBERED = re.compile(r"\.\s\d+")
-_AND_JOIN = re.compile(rf"\s(?:and|&)\s({NAME})")
+_NUMBERED = regex_cache.compile(r"\.\s\d+")
+_AND_JOIN = regex_cache.compile(rf"\s(?:and|&)\s({NAME})")
 
 
-_COMMA_NAME = re.compile(rf",\s(?:in\s)?(?:the\s)?({NAME})")
+_COMMA_NAME = regex_cache.compile(rf",\s(?:in\s)?(?:the\s)?({NAME})")
 
 
 def _unit_follows(text: str, pos: int, end: int) -> bool:
@@ -72,8 +72,8 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
         yield from _split(value, name_start, match.start())
 
 
-_POSSESSIVE_S = re.compile(r"['’]s\s")
-_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_S = regex_cache.compile(r"['’]s\s")
+_POSSESSIVE_END = regex_cache.compile(r"['’]s$")
 
 
 def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import ANAPHOR, FUNCTION_WORD, PLACE_NOUNS, about_subject, refers_to_subject
 from placefacts.find.keywords import key_words
 from placefacts.find.textutil import CAP_WORD, NAME, Sentence
 from placefacts.normalise.text import fold
 
-_HEADING = re.compile(
+_HEADING = regex_cache.compile(
     r"^(?:(?:notable|famous|prominent|distinguished|well-known|noted)\s(?:people|persons|residents|natives|individuals|"
     r"inhabitants|citizens|figures|personalities|sons(?:\sand\sdaughters)?|people\sborn\s.*|people\sfrom\s.*)|natives|"
     r"born\sin\s.+|people\s(?:born\sin|from)\s.+|personalities|notables?|notable\speople\sand\sresidents|"
@@ -39,9 +40,9 @@ _PERSON = (
     rf"(?:{_INITIAL}|{CAP_WORD})(?:\s(?:{_PARTICLE}\s)?(?:{_INITIAL}|{CAP_WORD}|d'[A-Z][\w-]+|\"[A-Z][\w]+\"))+"
     rf"(?:,?\s(?:Jr\.|Sr\.|Jr|Sr|II|III|IV))?"
 )
-_PERSON_RE = re.compile(_PERSON)
+_PERSON_RE = regex_cache.compile(_PERSON)
 # Words that make a capitalised phrase an organisation, a place, an event or a thing rather than a person.
-_NOT_PERSON = re.compile(
+_NOT_PERSON = regex_cache.compile(
     r"\b(?:University|College|School|Academy|Institute|Church|Cathedral|Temple|Mosque|Museum|Hospital|Company|Corporation|"
     r"Inc|Ltd|Club|FC|Football|Team|League|Association|Society|Council|Party|Army|Navy|Force|Station|Street|Road|Avenue|"
     r"Park|River|Lake|Mountain|Mount|Island|County|City|Town|Village|State|Province|District|Region|Republic|Kingdom|"
@@ -52,24 +53,24 @@ _NOT_PERSON = re.compile(
     r"Movement|Railroad|Canal|Gang|Brothers|Sisters|Band|Family|Era|Settlers|Nations?|Heart|Star|Cross|"
     r"Secretary|Director|Minister|Ambassador|Commissioner|Chairman|Officer|Lady|F\.C\.|A\.F\.C\.)\b"
 )
-_TITLE = re.compile(
+_TITLE = regex_cache.compile(
     r"^(?:(?:Sir|Dame|Lord|Lady|Saint|St\.|Dr\.|Doctor|Professor|Prof\.|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Major|"
     r"Admiral|Senator|Governor|President|Chief|Judge|Justice|Reverend|Rev\.|Father|Bishop|Archbishop|King|Queen|Prince|"
     r"Princess|Emperor|Empress|Sultan|Raja|Maharaja|Mayor|Congressman|Congresswoman|Representative|Ambassador|"
     r"Senior|Junior|Former|Late|Actor|Actress|Singer|Writer|Poet|Author|Footballer|Player|Mr\.|Mrs\.|Ms\.)\s)+"
 )
-_BORN_AFTER = re.compile(r"\s\((?:born|b\.|n[ée]e)?\s?[^()]{0,40}?\d{3,4}[^()]{0,20}\)|\s\(\d{3,4}\s?[–-]\s?\d{2,4}\)")
-_SEPARATOR = re.compile(r"\s?(?:,|\s[–—-]|:)\s+")
+_BORN_AFTER = regex_cache.compile(r"\s\((?:born|b\.|n[ée]e)?\s?[^()]{0,40}?\d{3,4}[^()]{0,20}\)|\s\(\d{3,4}\s?[–-]\s?\d{2,4}\)")
+_SEPARATOR = regex_cache.compile(r"\s?(?:,|\s[–—-]|:)\s+")
 
 
-_TITLE_WORD = re.compile(
+_TITLE_WORD = regex_cache.compile(
     r"\b(?:Sir|Dame|Lord|Lady|Saint|Doctor|Professor|General|Colonel|Captain|Admiral|Senator|Governor|President|Chief|"
     r"Judge|Justice|Reverend|Bishop|Archbishop|King|Queen|Prince|Princess|Emperor|Empress|Sultan|Raja|Maharaja|Mayor|"
     r"Congressman|Congresswoman|Representative|Ambassador|Minister|Chancellor|Premier)\s"
 )
 
 
-_OCCUPATION = re.compile(r"^(?:[A-Z][a-z]+(?:er|ist|man|woman|or|ian|ant|ent|ess|ee)|Cardinal|Pope|Former|Executive|Famous|Poet)\s")
+_OCCUPATION = regex_cache.compile(r"^(?:[A-Z][a-z]+(?:er|ist|man|woman|or|ian|ant|ent|ess|ee)|Cardinal|Pope|Former|Executive|Famous|Poet)\s")
 
 
 def _person(value: str) -> str | None:
@@ -125,22 +126,22 @@ def _item_facts(ctx: Context) -> Iterator[Candidate]:
 
 
 _SUBJECT_REF = rf"(?:here|there|in\s(?:the\s)?(?:{PLACE_NOUNS})|in\s(?:this|that)\s(?:{PLACE_NOUNS})|in\s({NAME}))"
-_BORN = re.compile(rf"\b(?:was|were|is|are|being|been)\s(?:also\s)?born\s(?:and\s(?:raised|bred)\s)?{_SUBJECT_REF}")
+_BORN = regex_cache.compile(rf"\b(?:was|were|is|are|being|been)\s(?:also\s)?born\s(?:and\s(?:raised|bred)\s)?{_SUBJECT_REF}")
 # "Noted electronic musician Geir Jenssen also hails from Tromsø", "Singer Ann Lee is originally from Tromsø"
-_HAILS_FROM = re.compile(
+_HAILS_FROM = regex_cache.compile(
     rf"\b(?:hails|hail|hailed|comes|come|is|was|are|were)\s(?:also\s|originally\s|both\s){{0,2}}from\s"
     rf"(?:here|there|(?:the|this)\s(?:town|city|village|area|municipality|island|place)|({NAME}))\b(?!\s(?:to|until|into|and\sthe)\b)"
 )
-_GREW_UP = re.compile(rf"\b(?:grew\sup|was\sraised|were\sraised|spent\s(?:his|her|their)\schildhood)\s(?:and\s[\w\s]{{1,30}}?)?{_SUBJECT_REF}")
-_BIRTHPLACE = re.compile(r"\b(?:birthplace|birth\splace|hometown|home\stown|native\s(?:town|city|village|place))(?:\sand\s(?:home|hometown|birthplace))?\sof\s")
-_NATIVE_OF = re.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s)?native\sof\s({NAME})")
-_NATIVES_INCLUDE = re.compile(
+_GREW_UP = regex_cache.compile(rf"\b(?:grew\sup|was\sraised|were\sraised|spent\s(?:his|her|their)\schildhood)\s(?:and\s[\w\s]{{1,30}}?)?{_SUBJECT_REF}")
+_BIRTHPLACE = regex_cache.compile(r"\b(?:birthplace|birth\splace|hometown|home\stown|native\s(?:town|city|village|place))(?:\sand\s(?:home|hometown|birthplace))?\sof\s")
+_NATIVE_OF = regex_cache.compile(rf",\s(?:a|an|the)\s(?:[\w-]+\s)?native\sof\s({NAME})")
+_NATIVES_INCLUDE = regex_cache.compile(
     r"\b(?:natives|(?i:notable|famous|prominent|well-known|noted)\s(?:people|residents|natives|persons|individuals|figures)"
     rf"(?:\s(?:from|of)\s(?:the\s(?:city|town|village|area)|(?P<from>{NAME})))?|people\sborn\s(?:here|there|in\s[\w\s]+?)|"
     r"individuals\sborn\s(?:here|there|in\s(?:the\s)?[\w\s]+?))\s(?:include|included|including|are|were)\b:?\s(?=[A-Z]|the\s|[a-z]+\s[A-Z])"
 )
-_LIST_AFTER = re.compile(r"\b(?:including|include|includes|such\sas|among\sthem)\s")
-_SKIP_CONTEXT = re.compile(r"\b(?:named|honou?r|memory|after|renamed)\b[^.;]{0,60}$")
+_LIST_AFTER = regex_cache.compile(r"\b(?:including|include|includes|such\sas|among\sthem)\s")
+_SKIP_CONTEXT = regex_cache.compile(r"\b(?:named|honou?r|memory|after|renamed)\b[^.;]{0,60}$")
 
 
 def _names_from(ctx: Context, text: str, pos: int, end: int) -> Iterator[tuple[str, int, int, str]]:
@@ -193,11 +194,11 @@ def _names_from(ctx: Context, text: str, pos: int, end: int) -> Iterator[tuple[s
         pos = join.end()
 
 
-_COMMA_NAME = re.compile(rf",\s({NAME})")
-_OWNER_BEFORE = re.compile(rf"({NAME}),\s(?:[\w\s,]{{0,40}})?(?:the\s)?$")
-_LEADING_PERSON = re.compile(rf"\s*({_PERSON})")
-_ALIAS_NATIVE = re.compile(rf"({NAME})\snatives?\s(?=[A-Z])")
-_NAME_END = re.compile(rf"({NAME})\s$")
+_COMMA_NAME = regex_cache.compile(rf",\s({NAME})")
+_OWNER_BEFORE = regex_cache.compile(rf"({NAME}),\s(?:[\w\s,]{{0,40}})?(?:the\s)?$")
+_LEADING_PERSON = regex_cache.compile(rf"\s*({_PERSON})")
+_ALIAS_NATIVE = regex_cache.compile(rf"({NAME})\snatives?\s(?=[A-Z])")
+_NAME_END = regex_cache.compile(rf"({NAME})\s$")
 
 
 def _prose_facts(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
@@ -294,7 +295,7 @@ def _candidate(person: str, start: int, end: int, description: str, floor: int, 
     return Candidate("notable_person", person, max(floor, start), end, qualifiers=qualifiers, confidence=confidence)
 
 
-_CUES = re.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|(?:hails?|hailed|comes?|is|was|are|were)\s(?:(?:also|originally|both)\s){0,2}from\b|(?i:people)")
+_CUES = regex_cache.compile(r"\bborn\b|birthplace|birth\splace|hometown|home\stown|grew\sup|raised|native|childhood|(?:hails?|hailed|comes?|is|was|are|were)\s(?:(?:also|originally|both)\s){0,2}from\b|(?i:people)")
 
 # Every cue needs one of these words: a search of the whole text for them spares most sentences the pattern.
 _CUE_WORDS = key_words("born", "birth", "home", "grew", "raised", "native", "childhood", "from", "people")

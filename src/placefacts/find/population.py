@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
 from placefacts.find.keywords import key_words
@@ -19,9 +20,9 @@ from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
 from placefacts.normalise.text import fold
 
-_NUM = re.compile(NUMBER)
+_NUM = regex_cache.compile(NUMBER)
 # "population ... of|was|is|at|to be|reached" then the number, with little between.
-_GOVERNED = re.compile(
+_GOVERNED = regex_cache.compile(
     r"\b(?:population|populace|inhabitants|residents|census\s(?:figure|count|total))\b(?:\s(?:count|figure|total))?"
     r"(?:\s?\([^)]{1,30}\))?(?:\s?:?\s?$|[^.;:\d]{0,60}?"
     r"(?:\bof|\bwas|\bis|\bwere|\bat|\bto be|\breached|\bstood at|\bnumbered|\btotal(?:l?ed)?|\bhad|\bcomes to|:|,)"
@@ -29,25 +30,25 @@ _GOVERNED = re.compile(
     r"an estimated|estimated|c\.|ca\.|circa)?\s?$)",
     re.IGNORECASE,
 )
-_PEOPLE_AFTER = re.compile(r"^\s(?:people|inhabitants|residents|souls|persons|population|citizens)\b", re.IGNORECASE)
-_PEOPLE_OK_BEFORE = re.compile(
+_PEOPLE_AFTER = regex_cache.compile(r"^\s(?:people|inhabitants|residents|souls|persons|population|citizens)\b", re.IGNORECASE)
+_PEOPLE_OK_BEFORE = regex_cache.compile(
     r"\b(?:of|with|has|had|have|to|about|around|approximately|nearly|almost|over|some|roughly|estimated|"
     r"population|than|home to|totals?|counted)\s(?:about\s|around\s|approximately\s|some\s|nearly\s|over\s)?$",
     re.IGNORECASE,
 )
-_CONTINUES = re.compile(
+_CONTINUES = regex_cache.compile(
     r"(?:\b(?:an?\s)?(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
     r"(?:its\s|the\s)?(?:\d{4}\s)?(?:population\s(?:of\s)?)?(?:about\s|around\s)?"
     r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s(?:about\s|around\s|approximately\s|some\s|nearly\s|an\sestimated\s|estimated\s)?)$",
     re.IGNORECASE,
 )
-_NOT_AFTER = re.compile(
+_NOT_AFTER = regex_cache.compile(
     r"^\s?(?:(?:inhabitants|people|residents|persons)\s?(?:per\b|/)|per\b|/|%|percent|households|families|housing|dwellings|units|km|sq|square|hectares|acres|metres|meters|"
     r"feet|ft\b|miles|mi\b|years|visitors|tourists|students|workers|employees|jobs|cars|vehicles|beds|seats|"
     r"\(\d+(?:\.\d+)?%\))",
     re.IGNORECASE,
 )
-_NOT_BEFORE = re.compile(
+_NOT_BEFORE = regex_cache.compile(
     r"\b(?:killed|died|dead|deaths|victims|employs|employed|employing|visited by|attracts|students|casualties|"
     r"survey of|poll of|study of|sample of|crowd of|audience of|capacity of|attendance of|seating|seats|"
     r"age of|aged|surplus of|deficit of|influx of|gain of|loss of|density was|density is|"
@@ -57,34 +58,34 @@ _NOT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SCOPES = (
-    ("metro", re.compile(r"\bmetropolitan\b|\bmetro\b|\bmetroplex\b|\bgreater\s[A-Z]|\bStatistical Area\b|\bCMA\b", re.IGNORECASE)),
-    ("urban_area", re.compile(r"\burban\s(?:area|agglomeration|population)\b|\bconurbation\b|\bbuilt-up area\b", re.IGNORECASE)),
-    ("municipality", re.compile(r"\bmunicipality\b|\bmunicipal\b", re.IGNORECASE)),
-    ("district", re.compile(r"\bdistrict\b", re.IGNORECASE)),
+    ("metro", regex_cache.compile(r"\bmetropolitan\b|\bmetro\b|\bmetroplex\b|\bgreater\s[A-Z]|\bStatistical Area\b|\bCMA\b", re.IGNORECASE)),
+    ("urban_area", regex_cache.compile(r"\burban\s(?:area|agglomeration|population)\b|\bconurbation\b|\bbuilt-up area\b", re.IGNORECASE)),
+    ("municipality", regex_cache.compile(r"\bmunicipality\b|\bmunicipal\b", re.IGNORECASE)),
+    ("district", regex_cache.compile(r"\bdistrict\b", re.IGNORECASE)),
 )
-_FROM_PAST = re.compile(
+_FROM_PAST = regex_cache.compile(
     r"\b(?:increase|decrease|decline|rise|drop|growth|change|up|down)\s(?:of\s)?from\s(?:its\s|the\s)?\d{4}\s(?:census\s)?"
     r"(?:population|figure|count)\s(?:of\s)?$",
     re.IGNORECASE,
 )
 # A figure attached to another named area through an appositive: "X, an urban region ... with a population of".
-_OF_OTHER_AREA = re.compile(
+_OF_OTHER_AREA = regex_cache.compile(
     r"\b(?!the\b)[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\s(?:Corridor|Region|County|Province|State|District|Valley|Area),\s"
     r"(?:an?|the)\s[^,;]{0,100}?\bwith\s(?:an?\s)?(?:estimated\s)?(?:\d{4}\s)?population\s(?:of\s)?$"
 )
-_OWN_POPULATION = re.compile(
+_OWN_POPULATION = regex_cache.compile(
     r"\b(?:the\s(?:city|town|village|municipality|county|borough|community|CDP)(?:'s|’s)|its)\s(?:[a-z]+\s){0,2}population\b",
     re.IGNORECASE,
 )
 # A cheap gate: the words that a population figure is stated with.
 _POPULATION_KEYS = key_words("popul", "inhabit", "resident", "people", "souls", "persons", "citizens", "census")
-_RELATIVE_SCOPE = re.compile(
+_RELATIVE_SCOPE = regex_cache.compile(
     r"\b(?:metropolitan|metro|urban)\s(?:area|region|agglomeration)\b,?\s(?:which|that)\s(?:has|had)\b[^;.]*$", re.IGNORECASE
 )
-_NAMED_POPULATION = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s(?:\d{4}\s)?(?:[a-z]+\s)?population\b")
-_CENSUS = re.compile(r"\bcensus\b", re.IGNORECASE)
-_ESTIMATE = re.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s(?=[a-z])(?!according\sto\b|as\sof\b|at\sthe\b)|\.\s")
+_NAMED_POPULATION = regex_cache.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s(?:\d{4}\s)?(?:[a-z]+\s)?population\b")
+_CENSUS = regex_cache.compile(r"\bcensus\b", re.IGNORECASE)
+_ESTIMATE = regex_cache.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
+_CLAUSE_BREAK = regex_cache.compile(r"[;:]|,\s(?=[a-z])(?!according\sto\b|as\sof\b|at\sthe\b)|\.\s")
 
 
 def _year_near(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:

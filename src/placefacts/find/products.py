@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import refers_to_subject, strip_intro, topic
 from placefacts.find.keywords import key_words
@@ -45,14 +46,14 @@ _PRODUCT_NOUN = (
     r"commodities|resources|manufactures)"
 )
 # "Exports include ...", "The main agricultural crops were ...", "Farmed crops include ..."
-_PRODUCTS_FOLLOW = re.compile(
+_PRODUCTS_FOLLOW = regex_cache.compile(
     rf"\b{_PRODUCT_NOUN}\s(?:(?:that|which)\s(?:are|were)\s[a-z]+ed\s(?:here\s|locally\s|in\sthe\sarea\s)?|"
     rf"(?:(?!(?:that|which|are|were|is|was)\b)[a-z]+\s){{0,3}}?)(?:include|includes|included|are|were|consist\sof|consisted\sof|"
     rf":)\s",
     re.IGNORECASE,
 )
 # "Other metal ores mined and processed locally are ..."
-_MINED_FOLLOW = re.compile(
+_MINED_FOLLOW = regex_cache.compile(
     r"\b(?:ores?|minerals?|metals?|crops|fruits?|goods)\s(?:[a-z]+\s){0,2}?(?:mined|grown|produced|made|processed|"
     r"extracted|harvested|cultivated|raised|manufactured)(?:\s(?:and|or)\s(?:mined|grown|produced|made|processed|"
     r"extracted|harvested|cultivated|raised|manufactured))?\s(?:locally|here|in\sthe\s(?:area|region|town|city|"
@@ -60,57 +61,57 @@ _MINED_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 # "Vita produces excellent grapes": the subject itself as the agent.
-_PRODUCES = re.compile(
+_PRODUCES = regex_cache.compile(
     r"(?:(?:also|mainly|mostly|primarily|chiefly|still|now|largely|principally|once)\s)?(?:produces|produced|exports|"
     r"exported|manufactures|manufactured|cultivates|cultivated)\s(?!by\b|in\b|from\b|to\b|as\b|"
     r"the\b|a\b|an\b|its\b|over\b|around\b|about\b|more\b|some\b|most\b|much\b|nearly\b|almost\b|up\b|several\b|"
     r"many\b|numerous\b)",
 )
 # "with maple syrup, wool, and potatoes its main products"
-_WITH_PRODUCTS = re.compile(
+_WITH_PRODUCTS = regex_cache.compile(
     r"\bwith\s(?P<list>[^,;:.()]{2,120}?(?:,\s[^,;:.()]{2,40}?){0,8})\s(?:being\s)?(?:(?:its|their|the|as\s(?:its|the))\s)"
     r"(?:(?:main|principal|chief|major|leading|primary|most\simportant)\s)?(?:products|crops|exports)\b",
     re.IGNORECASE,
 )
 # "Cotton, corn, and oats were the principal crops grown by area farmers."
-_PRODUCTS_PRECEDE = re.compile(
+_PRODUCTS_PRECEDE = regex_cache.compile(
     r"\s(?:are|were|remain|remained|became|have\sbeen)\s(?:(?:traditionally|still|now|also|historically)\s)?"
     r"(?:(?:the|its|their)\s)?(?:(?:main|principal|chief|major|"
     r"leading|primary|most\simportant|important|key)\s){1,2}(?:\w+\s)?(?:products|crops|exports|goods|crop)\b",
     re.IGNORECASE,
 )
 # "... rails and railroad cars, were made in Birmingham."
-_MADE_IN = re.compile(
+_MADE_IN = regex_cache.compile(
     r",?\s(?:are|were|is|was|has\sbeen|have\sbeen|began\sbeing|began\sto\sbe)\s(?:also\s|first\s|still\s)?"
     r"(?:made|produced|manufactured|grown|mined|cultivated|quarried|extracted|harvested)\s"
     r"(?:(?P<here>in\sabundance|locally|here|there|since\s|for\scenturies|in\sthe\s(?:area|region|municipality|district|town|city|village)\b)|"
     r"(?:in|at)\s(?P<where>[^,.;]{2,60}))",
 )
 # Weak cues, confirmed by the lexicon: "copper deposits", "gold mining", "olive and orange orchards".
-_LEX_NOUN = re.compile(
+_LEX_NOUN = regex_cache.compile(
     rf"\b(?P<lex>(?:{PRODUCT_ALT})(?:(?:,\s|\sand\s|,\sand\s)(?:{PRODUCT_ALT})){{0,4}})\s"
     rf"(?P<noun>deposits|reserves|resources|mines|mine|mining|orchards|groves|plantations|farms|farming|cultivation|"
     rf"crops|quarries|quarry|quarrying|production)\b",
     re.IGNORECASE,
 )
 # "Safi is the main fishing port ..., and also exports phosphates, textiles and ceramics"
-_AND_PRODUCES = re.compile(
+_AND_PRODUCES = regex_cache.compile(
     r"(?<=\s)and\s(?:(?:also|mainly|still|now)\s)?(?:exports|produces|manufactures)\s(?!by\b|in\b|to\b|as\b|the\b|a\b|an\b|its\b|"
     r"over\b|around\b|about\b|more\b|some\b|most\b|much\b|nearly\b|almost\b|up\b)"
 )
 # "known as a producer of pipe tobacco and tobacco snuff"
-_PRODUCER_OF = re.compile(
+_PRODUCER_OF = regex_cache.compile(
     r"\b(?:an?|the|one\sof\sthe)\s(?:(?:world'?s|country'?s|nation'?s|[a-z]+est|major|main|leading|important|big|large|"
     r"significant|principal|chief|top|key|primary)\s){0,3}(?:producers?|exporters?|manufacturers?|growers?)\sof\s"
 )
 # "one of the world's largest zinc refineries", "a nickel smelter": the metal is a product of the place
-_METAL_WORKS = re.compile(
+_METAL_WORKS = regex_cache.compile(
     r"\b(?P<lex>zinc|nickel|copper|lead|aluminium|aluminum|tin|gold|silver|cobalt|platinum|alumina|uranium|iron|"
     r"magnesium|titanium|manganese)\s(?P<noun>refiner(?:y|ies)|smelters?|smelting\s(?:plant|works|complex))\b",
     re.IGNORECASE,
 )
 # "The surrounding area produces tobacco, ...", "Local farms grow ...": the place's own land as the agent
-_AREA_PRODUCES = re.compile(
+_AREA_PRODUCES = regex_cache.compile(
     r"(?:(?:[Tt]he\s)?(?:surrounding|local|rich|fertile|volcanic|agricultural|nearby)\s(?:(?:rich|fertile|volcanic|"
     r"agricultural)\s)?(?:area|region|countryside|hinterland|land|lands|soil|soils|farmland|farms|farmers|valley)|"
     r"[Tt]he\s(?:area|region|county|countryside|hinterland|land|soil|farmland|valley)|[Ll]ocal\sfarms|[Aa]rea\sfarms|"
@@ -118,19 +119,19 @@ _AREA_PRODUCES = re.compile(
     r"chiefly\s|still\s)?(?:produces?|grows?|raises?|yields?|cultivates?|supports?)\s(?!by\b|in\b|to\b|up\b)"
 )
 # "its production of furniture", "a major centre for the production of gunflints"
-_PRODUCTION_OF = re.compile(
+_PRODUCTION_OF = regex_cache.compile(
     r"\b(?:(?:its|their|the\s(?:city|town|village|municipality|area)(?:'s|’s))\s(?:[a-z]+\s)?production|"
     r"(?:cent(?:er|re)|hub|capital)\s(?:for|of)\s(?:the\s)?production|focuses\son\s(?:the\s)?production|"
     r"known\sfor\s(?:the\s)?production)\sof\s"
 )
 # "In 1901 petroleum was discovered near the town"
-_DISCOVERED = re.compile(
+_DISCOVERED = regex_cache.compile(
     rf"\b(?P<lex>{PRODUCT_ALT})\s(?:was|were)\s(?:first\s)?(?:discovered|found|struck)\b"
     rf"(?:\s(?:in|near|at|on)\s(?:the\s)?(?P<where>(?:area|region|town|city|village|vicinity|district)|{NAME}))?",
 )
 
 
-_PAREN_AFTER = re.compile(r"\s\([^()]*\)")
+_PAREN_AFTER = regex_cache.compile(r"\s\([^()]*\)")
 
 
 def _after_topic(sentence: Sentence) -> int:

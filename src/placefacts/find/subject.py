@@ -5,17 +5,16 @@ Runs before every finder: they all need to know which place the facts are about.
 
 from __future__ import annotations
 
-import re
-
+from placefacts import regex_cache
 from placefacts.find.context import Context
 from placefacts.find.grammar import COPULA, FUNCTION_WORD
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
 
-_LEAD_NAME = re.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
-_OPENING_NAME = re.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})")
-_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
-_GENERIC = re.compile(
+_LEAD_NAME = regex_cache.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
+_OPENING_NAME = regex_cache.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})")
+_DISAMBIGUATION = regex_cache.compile(r"\s*\([^)]*\)\s*$")
+_GENERIC = regex_cache.compile(
     r"^(?:City|Town|Municipality|Borough|County|Village|District|Metropolitan City|Province|Shire) of (.+)$"
     r"|^(.+?) (?:City|Town|Municipality|Borough|Shire|Township|Village)$"
 )

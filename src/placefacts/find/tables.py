@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.clean import Table
 from placefacts.clean.offsets import CleanText
 from placefacts.find import values
@@ -18,18 +19,18 @@ from placefacts.find.context import Candidate, Context, component
 from placefacts.normalise.dates import MONTHS
 from placefacts.normalise.numbers import tidy
 
-_MEAN = re.compile(r"\b(?:daily\s+)?mean\b|\baverage\b", re.IGNORECASE)
-_NOT_MEAN = re.compile(r"high|low|max|min|precip|rain|snow|sun|humid|day|dew|uv|wind|pressure|frost|record", re.IGNORECASE)
-_RECORD = re.compile(r"\brecord\s+(high|low|max\w*|min\w*)\b|\b(highest|lowest)\b", re.IGNORECASE)
-_NOT_RECORD = re.compile(r"humidex|wind\s*chill|precip|rain|snow|dew|apparent", re.IGNORECASE)
-_UNIT = re.compile(r"°\s?([CF])\b|\b(?:degrees?\s+)?(Celsius|Fahrenheit)\b", re.IGNORECASE)
-_YEAR_CELL = re.compile(
+_MEAN = regex_cache.compile(r"\b(?:daily\s+)?mean\b|\baverage\b", re.IGNORECASE)
+_NOT_MEAN = regex_cache.compile(r"high|low|max|min|precip|rain|snow|sun|humid|day|dew|uv|wind|pressure|frost|record", re.IGNORECASE)
+_RECORD = regex_cache.compile(r"\brecord\s+(high|low|max\w*|min\w*)\b|\b(highest|lowest)\b", re.IGNORECASE)
+_NOT_RECORD = regex_cache.compile(r"humidex|wind\s*chill|precip|rain|snow|dew|apparent", re.IGNORECASE)
+_UNIT = regex_cache.compile(r"°\s?([CF])\b|\b(?:degrees?\s+)?(Celsius|Fahrenheit)\b", re.IGNORECASE)
+_YEAR_CELL = regex_cache.compile(
     r"\s*(?:(?P<before>est\.?|estimated?)\s*)?(?P<year>1[5-9]\d\d|20\d\d)\s*"
     r"(?:\(?\s*(?P<after>est\.?|estimated?|census)\s*\)?)?\s*",
     re.IGNORECASE,
 )
-_POP_HEADER = re.compile(r"pop|inhabitants|residents|census", re.IGNORECASE)
-_YEAR_HEADER = re.compile(r"year|census|date", re.IGNORECASE)
+_POP_HEADER = regex_cache.compile(r"pop|inhabitants|residents|census", re.IGNORECASE)
+_YEAR_HEADER = regex_cache.compile(r"year|census|date", re.IGNORECASE)
 
 
 def _month(cell: str) -> int | None:

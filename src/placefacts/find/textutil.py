@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from placefacts import regex_cache
+
 # Compact classes: enumerating every cased code point made each pattern that embeds a name take
 # tens of milliseconds to compile. Latin-1 is exact; the extended Latin, Greek and Cyrillic blocks are
 # taken whole (a word rarely starts with a lower-case letter from them), scripts without case never
@@ -26,19 +28,19 @@ CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|e
 # At most nine words: no place is named longer, and a bound keeps every pattern that embeds a name
 # linear on long runs of capitalised words.
 NAME = rf"{CAP_WORD}(?:[ \-–]{CAP_WORD}|[ \-]{CONNECTOR}[ \-](?:{CONNECTOR}[ \-])?{CAP_WORD}){{0,8}}+"
-NAME_RE = re.compile(NAME)
+NAME_RE = regex_cache.compile(NAME)
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st mt ft jr sr col gen gov capt lt sgt rev hon prof no nos vs etc e.g i.e approx est c ca
     u.s u.k u.s.a jan feb mar apr jun jul aug sep sept oct nov dec co corp inc ltd ave rd blvd km mi sq pop pt
     fig al op vol ed nr ste sta""".split()
 )
-_BOUNDARY = re.compile(
+_BOUNDARY = regex_cache.compile(
     r"(?:(?<=[.!?])[\"”’)\]]*[ ]+(?=[\"“(]?[0-9" + UPPER + r"])"
     r"|(?<=[" + LOWER + r"0-9)][.])(?=[" + UPPER + r"][" + LOWER + r"])"
     r"|\n+)"
 )
-_BOUNDARY_CUE = re.compile(r"[.!?\n]")  # a boundary starts at a newline or just after a stop
+_BOUNDARY_CUE = regex_cache.compile(r"[.!?\n]")  # a boundary starts at a newline or just after a stop
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -57,9 +59,9 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = match.end() if match.end() > match.start() else match.end() + 1
 
 
-_WORD_BEFORE = re.compile(r"(\S+)[.!?][\"”’)\]]*\s*$")
-_DASH_OR_SLASH = re.compile(r"[–—/-]")
-_INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]?")  # "j", "u.s", "e.g": a stop after them ends no sentence
+_WORD_BEFORE = regex_cache.compile(r"(\S+)[.!?][\"”’)\]]*\s*$")
+_DASH_OR_SLASH = regex_cache.compile(r"[–—/-]")
+_INITIALS = regex_cache.compile(r"[a-z]|(?:[a-z]\.)+[a-z]?")  # "j", "u.s", "e.g": a stop after them ends no sentence
 
 
 @dataclass(frozen=True, slots=True)

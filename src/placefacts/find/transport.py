@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject, refers_to_subject, strip_intro
 from placefacts.find.keywords import key_words
@@ -30,11 +31,11 @@ _KEYS = key_words("airport", "airfield", "aerodrome", "airstrip", "rail", "train
 
 # ---------------------------------------------------------------- airport
 
-_AIRPORT = re.compile(
+_AIRPORT = regex_cache.compile(
     rf"(?:The\s|the\s)?(?P<name>{NAME}(?:\s?[/–-]\s?{NAME})*)"
     r"(?:(?<=\sAirport)|(?<=\sAirfield)|(?<=\sAerodrome)|(?<=\sAirstrip)|(?<=\sAirpark))(?:\s\([A-Z]{3,4}\))?"
 )
-_SERVES_CUE = re.compile(
+_SERVES_CUE = regex_cache.compile(
     r"\b(?:served\sby|serviced\sby|service\sfrom|accessible\s(?:by\sair\s)?(?:via|through|from)|by\sair\s(?:via|through|from)|"
     r"(?:nearest|closest|main|local|principal|primary)\s(?:\w+\s)?airport\s(?:serving\s(?:the\s)?(?:city|town|area|"
     r"metropolitan\sarea|village)\s)?(?:is|was)|flights?\s(?:from|to|at)|"
@@ -45,16 +46,16 @@ _SERVES_CUE = re.compile(
     r"(?:around\s[\d,]+\s\w+\scomprising\s)?$",
     re.IGNORECASE,
 )
-_LOCATED = re.compile(
+_LOCATED = regex_cache.compile(
     r"[^.;]{0,80}?\b(?:is|are|lies|sits|located|situated|lie|stands)\b[^.;]{0,80}?"
     r"\b(?:in|inside|within|of|near|outside|serving|serves|from)\s(?P<where>(?:the\s)?(?:\w+\s)?(?:city|town|village|"
     r"municipality|community|settlement|suburb|county|district)\b|(?:the\s)?(?:city|town|municipal)\slimits\b|"
     r"[A-Z][^\s,.;]*(?:\s[A-Z][^\s,.;]*)*)"
 )
-_PART_OF = re.compile(r"^(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?")
-_PART_OF_END = re.compile(r"(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?$")
-_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|lies|serves|served)\b")
-_NOT_SERVING = re.compile(r"\b(?:from|to|(?<!home\s)of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
+_PART_OF = regex_cache.compile(r"^(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?")
+_PART_OF_END = regex_cache.compile(r"(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?$")
+_VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|lies|serves|served)\b")
+_NOT_SERVING = regex_cache.compile(r"\b(?:from|to|(?<!home\s)of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
 
 
 def _contains_subject(ctx: Context, value: str) -> bool:
@@ -105,12 +106,12 @@ def _airports(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[
         yield Candidate("airport", name, name_start, match.end(), confidence=0.75)
 
 
-_NEAREST_AFTER = re.compile(
+_NEAREST_AFTER = regex_cache.compile(
     r",?\s(?:is|remains)\s(?:the\s)?(?:closest|nearest)\s(?:(?:major|international|commercial|main|large)\s){0,2}airport\b|"
     r",?\s(?:is\s)?(?:an\s(?:\w+\s)?airport\s)?located\snearby\b"
 )
-_TRAVEL_TIME = re.compile(r"\b(?:hours?|minutes?|mins?|drive|by\scar)\b", re.IGNORECASE)
-_DISTANCE = re.compile(rf"(?P<num>{NUMBER})\s?(?P<unit>(?i:{LENGTH_UNIT}))\b")
+_TRAVEL_TIME = regex_cache.compile(r"\b(?:hours?|minutes?|mins?|drive|by\scar)\b", re.IGNORECASE)
+_DISTANCE = regex_cache.compile(rf"(?P<num>{NUMBER})\s?(?P<unit>(?i:{LENGTH_UNIT}))\b")
 
 
 def _near(phrase: str) -> bool:
@@ -135,7 +136,7 @@ _NUMBERED = (
     r"County\s(?:Road|Route|Highway)|Farm\sto\sMarket\sRoad|(?:[A-Z][a-z]+\s)?(?:Route|Highway)|SR|SH|CR|FM|NY|US|USH|STH|CTH)"
     r"[\s-]\d{1,4}[A-Z]?(?:\s(?:Spur|Business|Bypass|Alternate|Loop|Truck))?)"
 )
-_ROUTE = re.compile(
+_ROUTE = regex_cache.compile(
     rf"\b(?P<numbered>{_NUMBERED})\b(?!\s?(?:km|mi|m|ft|%))|"
     rf"\b(?:(?:European|Interstate|U\.S\.|US|State|National|Provincial|China\sNational|Asian)\s(?:route|Route|Highway|highway)\s)?"
     rf"(?P<code>{_CODE})\b(?!\s?(?:km|mi|m|ft|%))|(?P<named>(?:{CAP_WORD}[\s-]){{0,4}}{_ROAD_HEAD}(?:\s\d{{1,4}}[A-Z]?)?)\b|"
@@ -159,15 +160,15 @@ def _route(fragment: str) -> str | None:
 
 _RAIL = r"(?:rail(?:way|road)?s?|trains?|railway\sline|rail\sline|branch\sline|high-speed\srail|tram(?:way)?|metro|commuter\srail)"
 _ROAD = r"(?:road|roads|highway|highways|motorway|expressway|freeway|bridge|causeway|bus|route)"
-_BY_MODE = re.compile(
+_BY_MODE = regex_cache.compile(
     rf"\b(?:connected|linked|joined|accessible|reachable|served|connects|links|connecting|linking)\s(?:(?:directly|well|also|only)\s)?"
     rf"(?:by\s(?P<mode>{_RAIL}|{_ROAD}|train|car|bus)\s)(?:services?\s)?(?:to|with|from)\s",
     re.IGNORECASE,
 )
-_TO_BY_MODE = re.compile(
+_TO_BY_MODE = regex_cache.compile(
     r"\b(?:connected|linked|joined)\s(?:(?:directly|well|also|only)\s)?(?:to|with)\s", re.IGNORECASE
 )
-_RAIL_TO = re.compile(
+_RAIL_TO = regex_cache.compile(
     r"\b(?:rail(?:way|road)?\s(?:line|link|connection|service|route)s?|railway|railroad|high-speed\srail(?:\slink)?|"
     r"(?:direct\s)?trains?(?:\sservices?)?|train\sservices?|branch\s(?:railway\s)?line|rail\stunnel)\s(?:(?!from\b)\w+\s){0,2}?"
     r"(?:from\s(?:the\s)?(?:station|town|village|city|(?-i:(?P<origin>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})))\s)?(?:to|with|towards)\s|"
@@ -175,60 +176,60 @@ _RAIL_TO = re.compile(
     re.IGNORECASE,
 )
 # "The nearest railway station is at Kelso, with trains to Edinburgh": the trains are Kelso's
-_NEAREST_STATION = re.compile(r"\b(?:nearest|closest)\s(?:railway\s|train\s|rail\s)?station\b", re.IGNORECASE)
+_NEAREST_STATION = regex_cache.compile(r"\b(?:nearest|closest)\s(?:railway\s|train\s|rail\s)?station\b", re.IGNORECASE)
 # "Trains run from the station to ...", "Tarby railway station has services to ...": the subject's station
-_STATION_TOPIC = re.compile(r"(?:The\s|the\s)?(?:(?:railway|train|rail)\s)?station\b|Trains\s(?:run|operate|leave)\b")
+_STATION_TOPIC = regex_cache.compile(r"(?:The\s|the\s)?(?:(?:railway|train|rail)\s)?station\b|Trains\s(?:run|operate|leave)\b")
 # A sentence about a road: "The A127 road links the town with ...", "Route 220 passes through the borough, leading
 # north 4 miles (6 km) to Towanda"
-_ROUTE_TOPIC = re.compile(
+_ROUTE_TOPIC = regex_cache.compile(
     rf"(?:The\s|the\s)?(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
     r"(?:\s(?:road|highway|trunk\sroad|motorway|expressway))?\s(?:(?:also|now|then)\s)?"
     r"(?P<verb>links|connects|joins|leads|runs|goes|continues|heads|passes\sthrough|crosses|enters|traverses)\b"
 )
-_ROUTE_OBJECT = re.compile(
+_ROUTE_OBJECT = regex_cache.compile(
     rf"\s(?P<what>it|the\s(?:town|city|village|borough|community|area|hamlet|settlement|municipality|suburb)|{NAME})"
     r"(?:\s(?:with|to)\s)"
 )
-_SUBJECT_MENTION = re.compile(r"\b(?:the\s(?:town|city|village|borough|community|hamlet|settlement|municipality|suburb|CDP)|it)\b")
-_TO_PLACE = re.compile(r"\b(?:to|towards)\s(?=(?:the\s(?:town|city|village|community|hamlet)\sof\s)?[A-Z])")
-_CONNECTION_WITH = re.compile(r"\b(?:connection|junction|intersection|border|line|terminus)\s(?:with|to)\s$")
+_SUBJECT_MENTION = regex_cache.compile(r"\b(?:the\s(?:town|city|village|borough|community|hamlet|settlement|municipality|suburb|CDP)|it)\b")
+_TO_PLACE = regex_cache.compile(r"\b(?:to|towards)\s(?=(?:the\s(?:town|city|village|community|hamlet)\sof\s)?[A-Z])")
+_CONNECTION_WITH = regex_cache.compile(r"\b(?:connection|junction|intersection|border|line|terminus)\s(?:with|to)\s$")
 # "It lies on the A29 road between Bognor and Pulborough", "on the main road between Perth and Dundee"
-_ON_ROAD_BETWEEN = re.compile(
+_ON_ROAD_BETWEEN = regex_cache.compile(
     rf"\b(?:lies|is|located|situated|sits|stands|lying)\s(?:\w+\s)?(?:on|along|astride)\s(?:the\s)?"
     rf"(?:(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})(?:\s(?:road|highway|trunk\sroad))?|"
     r"(?:main\s|old\s|principal\s)?(?:road|highway))"
     rf",?\s(?:between|from)\s(?P<a>{NAME})(?:,\s{NAME})?\s(?:and|to)\s(?P<b>{NAME})"
 )
-_CONNECTING = re.compile(
+_CONNECTING = regex_cache.compile(
     r"\b(?:connect(?:s|ed|ing)?|link(?:s|ed|ing)?|join(?:s|ed|ing)?)\s(?P<what>it|the\s(?:area|city|town|village|"
     rf"community|settlement|municipality|island|suburb)|{NAME})(?:\sand\s(?:the\s)?[a-z]+)?\s(?:to|with)\s",
 )
-_NEIGHBOUR = re.compile(r"\bto\s(?:the\s)?(?:neighbou?ring|nearby|adjacent)\s(?:(?:town|city|village)\s(?:of\s)?)?(?=[A-Z])")
-_TERMINUS = re.compile(r"\bterminus\sof\s(?:an?\s|the\s)?(?:branch\s)?(?:rail(?:way|road)?\s)?line\sfrom\s")
-_REACHED_FROM = re.compile(
+_NEIGHBOUR = regex_cache.compile(r"\bto\s(?:the\s)?(?:neighbou?ring|nearby|adjacent)\s(?:(?:town|city|village)\s(?:of\s)?)?(?=[A-Z])")
+_TERMINUS = regex_cache.compile(r"\bterminus\sof\s(?:an?\s|the\s)?(?:branch\s)?(?:rail(?:way|road)?\s)?line\sfrom\s")
+_REACHED_FROM = regex_cache.compile(
     rf"\b(?:reached|accessed|accessible|approached|reachable)\s(?:by\sroad\s)?from\s(?P<place>{NAME})\s(?:by|via|along|on)\s"
     r"(?:means\sof\s)?(?:the\s)?",
 )
 _AIRPORT_WORDS = key_words("airport", "airfield", "aerodrome", "airstrip", "airpark")
-_ACCESS_BY = re.compile(r"\b(?:access|accessed|reached)\s(?:to\s[^,.;]{1,40}\s)?(?:is\s)?by\s(?:road\s)?(?P<route>[^,.;]{1,40}?)\sfrom\s")
-_ON_WAY = re.compile(r"\s(?:on\sthe\sway|en\sroute|road|highway)\sto\s(?=[A-Z])")
-_RAIL_WORD = re.compile(rf"\b{_RAIL}\b|\bstation\b", re.IGNORECASE)
-_ROAD_WORD = re.compile(rf"(?i:\b{_ROAD}\b)|\b{_ROAD_HEAD}\b|\b{_CODE}\b|\b{_NUMBERED}\b")
-_FROM_OTHER = re.compile(rf"\bfrom\s({NAME})\s$")
+_ACCESS_BY = regex_cache.compile(r"\b(?:access|accessed|reached)\s(?:to\s[^,.;]{1,40}\s)?(?:is\s)?by\s(?:road\s)?(?P<route>[^,.;]{1,40}?)\sfrom\s")
+_ON_WAY = regex_cache.compile(r"\s(?:on\sthe\sway|en\sroute|road|highway)\sto\s(?=[A-Z])")
+_RAIL_WORD = regex_cache.compile(rf"\b{_RAIL}\b|\bstation\b", re.IGNORECASE)
+_ROAD_WORD = regex_cache.compile(rf"(?i:\b{_ROAD}\b)|\b{_ROAD_HEAD}\b|\b{_CODE}\b|\b{_NUMBERED}\b")
+_FROM_OTHER = regex_cache.compile(rf"\bfrom\s({NAME})\s$")
 
 
-_NOT_PLACE = re.compile(
+_NOT_PLACE = regex_cache.compile(
     rf"\b(?:{_ROAD_HEAD}|Airport|Bridge|Railways?|Railroad|Line|Street|Avenue|Lane|Drive|Way|Boulevard|Station|Routes)$|"
     rf"\s(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\sof\b|^(?:D\.C\.|Inc)\b",
     re.IGNORECASE,
 )
 # "to London Fenchurch Street", "to Glasgow Queen Street": a city's terminus names the city
-_TERMINUS_NAME = re.compile(r"^(?P<city>[A-Z][\w'’-]+)\s(?:[A-Z][\w'’-]+\s)?(?:Street|Road|Central|Bridge|Cross|Square)$")
+_TERMINUS_NAME = regex_cache.compile(r"^(?P<city>[A-Z][\w'’-]+)\s(?:[A-Z][\w'’-]+\s)?(?:Street|Road|Central|Bridge|Cross|Square)$")
 
 
 # US states whose names other places share too, so that the lookup of divisions leaves them open
 _AMBIGUOUS_STATES = frozenset({"Florida", "Georgia", "Maryland", "Montana"})
-_NOT_LINK_PLACE = re.compile(r"\b(?:River|Creek|Lake|Bay|Trail|Mountains?|Forest|Park)$")
+_NOT_LINK_PLACE = regex_cache.compile(r"\b(?:River|Creek|Lake|Bay|Trail|Mountains?|Forest|Park)$")
 
 
 def _places(ctx: Context, items: list[Item]) -> list[Item]:
@@ -273,12 +274,12 @@ def _with_routes(ctx: Context, items: list[Item], default: str | None) -> list[t
     return out
 
 
-_OWN = re.compile(r"\bthe\s(?:town|city|village|municipality|community)(?:'s|’s)\s")
-_FERRY = re.compile(r"\b(?:ferry|ferries|boat|boats|footbridge|pedestrian|bounded|bordered|bounds)\b", re.IGNORECASE)
-_MOTION = re.compile(r"\b(?:extends?|extending|runs?|running|leads?|leading|continues?|goes|went|ran|led)\b")
+_OWN = regex_cache.compile(r"\bthe\s(?:town|city|village|municipality|community)(?:'s|’s)\s")
+_FERRY = regex_cache.compile(r"\b(?:ferry|ferries|boat|boats|footbridge|pedestrian|bounded|bordered|bounds)\b", re.IGNORECASE)
+_MOTION = regex_cache.compile(r"\b(?:extends?|extending|runs?|running|leads?|leading|continues?|goes|went|ran|led)\b")
 
 
-_BY_MODE_AFTER = re.compile(rf"\s(?:\w+\s)?by\s(?P<mode>{_RAIL}|{_ROAD}|car)\b", re.IGNORECASE)
+_BY_MODE_AFTER = regex_cache.compile(rf"\s(?:\w+\s)?by\s(?P<mode>{_RAIL}|{_ROAD}|car)\b", re.IGNORECASE)
 
 
 def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
@@ -380,7 +381,7 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
             yield _link("road_link", item, match.start() - len(route) - 1, item.end, route)
 
 
-_THROUGH = re.compile(rf"\bfrom\s(?P<a>{NAME})\s(?:through|via)\s(?P<via>{NAME})\s(?:to|and\son\sto)\s(?P<b>{NAME})")
+_THROUGH = regex_cache.compile(rf"\bfrom\s(?P<a>{NAME})\s(?:through|via)\s(?P<via>{NAME})\s(?:to|and\son\sto)\s(?P<b>{NAME})")
 
 
 def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
@@ -428,7 +429,7 @@ def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterat
                     yield _link("road_link", place, match.start(), match.end(), route)
 
 
-_LINE = re.compile(r"^\s(?:state\s|county\s)?line\b")
+_LINE = regex_cache.compile(r"^\s(?:state\s|county\s)?line\b")
 
 
 def _clean_route(route: str | None) -> str | None:

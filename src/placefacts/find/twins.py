@@ -14,19 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import FUNCTION_WORD, PLACE_NOUNS, refers_to_subject
 from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise import countries
 
-_HEADING = re.compile(
+_HEADING = regex_cache.compile(
     r"^(?:twin\stowns?|twinned\stowns?|twin\scities|sister\scit(?:y|ies)|sister\stowns?|partner\s(?:towns?|cit(?:y|ies)|municipalit(?:y|ies))|"
     r"town\stwinning|twinning|twin\stowns?\s[–—-]\s?sister\scit(?:y|ies)|twin\stowns?\sand\ssister\scit(?:y|ies)|"
     r"international\srelations|twin\sand\ssister\scit(?:y|ies)|sister\scities\sand\stwin\stowns?|friendship\scit(?:y|ies))$",
     re.IGNORECASE,
 )
 # Words before the list of twins; the list follows the match.
-_CUE = re.compile(
+_CUE = regex_cache.compile(
     r"\b(?:is|are|was|were|has\sbeen|have\sbeen|became|been)\s(?:also\s)?(?:officially\s|formally\s)?twinned\s(?:with|to):?\s"
     r"|\b(?:twin(?:ned)?\stowns?|sister\s(?:cit(?:y|ies)|towns?)|partner\s(?:towns?|cit(?:y|ies)))(?:\sand\s\w+)?"
     r"(?:\s(?:relationships?|relations|status|agreements?|ties))?\s(?:with|to|of|is|are|include|includes|including)\s(?:both\s)?"
@@ -37,27 +38,27 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 # "one German city, Augsburg", "two other towns:", "the town of Ballerup": words before a twin's name.
-_LEAD = re.compile(
+_LEAD = regex_cache.compile(
     r"(?:(?:the\s)?(?:(?:one|two|three|four|five|several|other|[A-Z][a-z]+|the|its)\s){0,3}(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|"
     r"villages?|communes?|districts?)(?:\sof)?(?::|,)?\s)?(?:the\s)?"
 )
-_QUALIFIER = re.compile(
+_QUALIFIER = regex_cache.compile(
     rf"(?:\s?\((?:{NAME}|\d{{4}})(?:,\s(?:{NAME}|\d{{4}}))*\)|,\s(?:in\s)?(?:the\s)?(?:{NAME})(?=,|\.|;|\s(?:and|since|in)\b|\s?\(|$)"
     rf"|\s(?:in|of)\s(?:the\s)?(?:{NAME})|\s\((?:since|from)\s\d{{4}}\))*"
 )
-_JOIN = re.compile(r"(?:,\s(?:and\s|as\swell\sas\s)?|\s(?:and|&)\s|;\s(?:and\s)?)")
-_NOT_TWIN = re.compile(r"\b(?:named|called|namesake|after|honou?r)\b", re.IGNORECASE)
+_JOIN = regex_cache.compile(r"(?:,\s(?:and\s|as\swell\sas\s)?|\s(?:and|&)\s|;\s(?:and\s)?)")
+_NOT_TWIN = regex_cache.compile(r"\b(?:named|called|namesake|after|honou?r)\b", re.IGNORECASE)
 
 
 # Patterns that embed a name take milliseconds to compile: compiled here, once, not on first use.
-_OWNER_BEFORE = re.compile(rf"({NAME})(?:'s|’s)\s(?:[a-z]+\s)?$")
-_QUALIFIER_PLACE = re.compile(rf",\s(?:in\s)?({NAME})|\s\(({NAME})\)")
+_OWNER_BEFORE = regex_cache.compile(rf"({NAME})(?:'s|’s)\s(?:[a-z]+\s)?$")
+_QUALIFIER_PLACE = regex_cache.compile(rf",\s(?:in\s)?({NAME})|\s\(({NAME})\)")
 # "Mora's sister city and namesake is Mora, Sweden"
-_SISTER_CITY_IS = re.compile(rf"\bsister\scity(?:\sand\snamesake)?\s(?:is|was)\s({NAME})((?:,\s{NAME})?)")
+_SISTER_CITY_IS = regex_cache.compile(rf"\bsister\scity(?:\sand\snamesake)?\s(?:is|was)\s({NAME})((?:,\s{NAME})?)")
 # "Livingston and Garyville are sister cities"
-_PAIR_ARE_TWINNED = re.compile(rf"({NAME})\sand\s({NAME})\sare\s(?:twinned|sister\s(?:cities|towns)|twin\stowns)\b")
+_PAIR_ARE_TWINNED = regex_cache.compile(rf"({NAME})\sand\s({NAME})\sare\s(?:twinned|sister\s(?:cities|towns)|twin\stowns)\b")
 # "the town of Bala in Wales, with which it is officially twinned"
-_WITH_WHICH_TWINNED = re.compile(
+_WITH_WHICH_TWINNED = regex_cache.compile(
     rf"({NAME})((?:\s(?:in|,)\s(?:{NAME}))?),?\swith\swhich\sit\sis\s(?:now\s)?(?:officially\s|formally\s)?twinned"
 )
 
@@ -182,5 +183,5 @@ def find_twins(ctx: Context) -> Iterator[Candidate]:
             yield from _prose(ctx, sentence)
 
 
-_TWIN_CUE = re.compile(r"twin|sister|partner", re.IGNORECASE)
+_TWIN_CUE = regex_cache.compile(r"twin|sister|partner", re.IGNORECASE)
 

@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from placefacts import regex_cache
 from placefacts.normalise import units
 
 _NUM = r"[-−–]?\d+(?:[,.]\d+|[\u00a0\u202f\u2009 ]\d{3}(?!\d))*"
-_NUMBER = re.compile(rf"(?<![\w.,]){_NUM}")
-_QUANTITY = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s*(?P<unit>{units.AREA_UNIT}|{units.LENGTH_UNIT}|{units.TEMPERATURE_UNIT})?(?![\w²])", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s*[^\W\d_]")
-_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+_NUMBER = regex_cache.compile(rf"(?<![\w.,]){_NUM}")
+_QUANTITY = regex_cache.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s*(?P<unit>{units.AREA_UNIT}|{units.LENGTH_UNIT}|{units.TEMPERATURE_UNIT})?(?![\w²])", re.IGNORECASE)
+_WORD_AFTER = regex_cache.compile(r"\s*[^\W\d_]")
+_YEAR = regex_cache.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
 _DMS = (
     r"(?P<{p}d>\d{{1,3}}(?:\.\d+)?)\s*°\s*(?:(?P<{p}m>\d{{1,2}}(?:\.\d+)?)\s*[′'’]\s*)?"
     r"(?:(?P<{p}s>\d{{1,2}}(?:\.\d+)?)\s*[″\"”]\s*)?(?P<{p}h>[{h}])"
 )
-_COORDS = re.compile(_DMS.format(p="a", h="NS") + r"[\s,;/]*" + _DMS.format(p="o", h="EW"))
-_DECIMAL_COORDS = re.compile(r"(?<![\d.])(?P<lat>[-−]?\d{1,2}\.\d+)\s*[,;]\s*(?P<lon>[-−]?\d{1,3}\.\d+)(?![\d.])")
+_COORDS = regex_cache.compile(_DMS.format(p="a", h="NS") + r"[\s,;/]*" + _DMS.format(p="o", h="EW"))
+_DECIMAL_COORDS = regex_cache.compile(r"(?<![\d.])(?P<lat>[-−]?\d{1,2}\.\d+)\s*[,;]\s*(?P<lon>[-−]?\d{1,3}\.\d+)(?![\d.])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,16 +15,17 @@ from importlib import resources
 
 import pycountry
 
+from placefacts import regex_cache
 from placefacts.normalise.text import fold
 
 _DATA = resources.files(__package__).joinpath("data")
-_DIRECTIONAL = re.compile(
+_DIRECTIONAL = regex_cache.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|mainland|"
     r"north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s+)+",
     re.IGNORECASE,
 )
 # Type words that ISO's local-language division names carry ("Guangdong Sheng", "Qaraghandy oblysy").
-_TYPE_SUFFIX = re.compile(
+_TYPE_SUFFIX = regex_cache.compile(
     r"\s+(?:sheng|shi|zizhiqu|oblysy|oblast'?|oblasti|kraj|krai|prefecture|province|provincia|state|region|"
     r"county|district|department|departamento|voivodeship|governorate|ken|to|fu|do|län|fylke|kommune)$",
     re.IGNORECASE,

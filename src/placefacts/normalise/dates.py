@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from placefacts import regex_cache
+
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -25,7 +27,7 @@ DATE = (
     rf"|{MONTH},?\s{YEAR}"
     rf"|(?:AD\s)?{YEAR})"
 )
-DATE_RE = re.compile(r"(?<![\w-])" + DATE + r"(?![\w-])")
+DATE_RE = regex_cache.compile(r"(?<![\w-])" + DATE + r"(?![\w-])")
 
 
 def parse_date(text: str) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from placefacts import regex_cache
+
 _SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7}
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -18,10 +20,10 @@ NUMBER = (
     r"(?<![\w.,])[" + _MINUS + r"]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+)"
     r"(?:\.\d+)?(?:\s?(?:thousand|million|billion|lakhs?|crore)\b)?(?!\d|st\b|nd\b|rd\b|th\b)"
 )
-NUMBER_RE = re.compile(NUMBER)
-_SCALE_WORD = re.compile(r"\s?(thousand|million|millions|mn|billion|lakhs?|crore)$", re.IGNORECASE)
-_GROUPING = re.compile(r"[,\u00a0\u202f\u2009 ]")  # thousands separators
-_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+NUMBER_RE = regex_cache.compile(NUMBER)
+_SCALE_WORD = regex_cache.compile(r"\s?(thousand|million|millions|mn|billion|lakhs?|crore)$", re.IGNORECASE)
+_GROUPING = regex_cache.compile(r"[,\u00a0\u202f\u2009 ]")  # thousands separators
+_YEAR = regex_cache.compile(r"1[0-9]{3}|20[0-9]{2}")
 # Small numbers written as words ("eight kilometres"); used where a unit follows.
 WORD_NUMBER = r"(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)"
 

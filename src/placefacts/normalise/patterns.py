@@ -20,7 +20,7 @@ def word_alternation(forms: Iterable[str], space: str = r"[\s-]", ignore_case: b
     matches `space`. Pass `ignore_case=False` when no case-blind pattern embeds it: "a" and "A" then never take
     the same character, and more of the forms can be factored."""
     trie: dict[str, dict] = {}
-    for form in forms:
+    for form in sorted(forms):  # the same pattern in every process, whatever order a set gives the forms
         node = trie
         for char in form:
             node = node.setdefault(char, {})

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-_PUNCTUATION = re.compile(r"[^\w\s]|_")
+from placefacts import regex_cache
+
+_PUNCTUATION = regex_cache.compile(r"[^\w\s]|_")
 
 
 @lru_cache(maxsize=65536)

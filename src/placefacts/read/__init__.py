@@ -10,12 +10,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from placefacts import regex_cache
 from placefacts.errors import ReadError
 from placefacts.model import Document, InputForm
 from placefacts.read.text import decode
 
-_HTML = re.compile(r"<(?:!doctype\s+html|html|body|div|p|table|head)\b", re.IGNORECASE)
-_WIKITEXT = re.compile(r"\{\{\s*(?:Infobox|Geobox|coord|convert|Short description)|\[\[[^\]]+\]\]|^=+[^=\n]+=+\s*$|'''", re.IGNORECASE | re.MULTILINE)
+_HTML = regex_cache.compile(r"<(?:!doctype\s+html|html|body|div|p|table|head)\b", re.IGNORECASE)
+_WIKITEXT = regex_cache.compile(r"\{\{\s*(?:Infobox|Geobox|coord|convert|Short description)|\[\[[^\]]+\]\]|^=+[^=\n]+=+\s*$|'''", re.IGNORECASE | re.MULTILINE)
 _DUMP = re.compile(rb"<mediawiki[\s>]")
 
 

@@ -12,15 +12,16 @@ import re
 from functools import cache
 from importlib import resources
 
+from placefacts import regex_cache
 from placefacts.clean.templates import INFOBOX_PREFIX
 from placefacts.normalise.patterns import word_alternation
 
-_INFOBOX = re.compile(r"\{\{\s*(" + INFOBOX_PREFIX + r"[^{}|<\n]*)(?:\|\s*([^|}\n]*))?", re.IGNORECASE)
-_ANY_TEMPLATE = re.compile(r"\{\{\s*([^{}|<\n]+?)\s*(?:\||\}\})")
-_BOLD_LEAD = re.compile(r"'''(?P<name>[^'\n]{1,120})'''(?P<rest>[^\n]{0,400})")
-_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
-_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
-_TAGS = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|<[^>]+>", re.DOTALL)
+_INFOBOX = regex_cache.compile(r"\{\{\s*(" + INFOBOX_PREFIX + r"[^{}|<\n]*)(?:\|\s*([^|}\n]*))?", re.IGNORECASE)
+_ANY_TEMPLATE = regex_cache.compile(r"\{\{\s*([^{}|<\n]+?)\s*(?:\||\}\})")
+_BOLD_LEAD = regex_cache.compile(r"'''(?P<name>[^'\n]{1,120})'''(?P<rest>[^\n]{0,400})")
+_LINK = regex_cache.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_TEMPLATE = regex_cache.compile(r"\{\{[^{}]*\}\}")
+_TAGS = regex_cache.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>|<[^>]+>", re.DOTALL)
 
 
 @cache
@@ -41,7 +42,7 @@ def _defining() -> re.Pattern[str]:
     copulas = "|".join(re.escape(c) for c in sorted(data["copulas"], key=len, reverse=True))
     articles = "|".join(re.escape(a) for a in data["articles"])
     noun = word_alternation(nouns)
-    return re.compile(
+    return regex_cache.compile(
         rf"^[^.;]{{0,200}}?(?:^|\s|\))(?:{copulas})\s+(?:(?:{articles})\s+)?(?:[^\s.;]+\s+){{0,6}}?(?:{noun})(?![\w-])",
         re.IGNORECASE,
     )

@@ -7,8 +7,7 @@ span cannot be mapped is dropped, never emitted without evidence.
 
 from __future__ import annotations
 
-import re
-
+from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context
 from placefacts.model import Evidence, Fact
 from placefacts.normalise import countries
@@ -19,7 +18,7 @@ _DISTINCT_BY = ("point_in_time", "month", "extreme", "scope", "part", "kind", "r
 # Qualifiers whose absence is itself a value: no `part` is the total area, no `month` the annual mean.
 _ABSENCE_MEANS = ("part", "month")
 # Words that name a unit's type, not the unit: "Guangdong Province" and "Guangdong" are one place.
-_UNIT_WORDS = re.compile(
+_UNIT_WORDS = regex_cache.compile(
     r"\b(?:province|county|region|district|department|prefecture|state|oblast|municipality|sheng|shi|"
     r"the|of|city|borough|parish|governorate|canton)\b"
 )

@@ -6,14 +6,16 @@ import html
 import re
 from dataclasses import dataclass
 
+from placefacts import regex_cache
+
 WINDOW = 320  # characters looked at on each side; a sentence longer than that is cut with "…"
 
-_END = re.compile(r"[.!?][\"')\]]*(?=\s)|\n[ \t]*\n|<(?:/?p|br|/?li|/?h\d|/?td|/?tr|/?div)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>|^[^<>]*>|<[^>]*$")  # whole tags, and tags cut by the window's edges
-_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-_BOLD = re.compile(r"'{2,}")
-_LINK_PART = re.compile(r"\[\[[^\]|]*\||\[\[|\]\]")  # what is left of a link cut by the evidence span
-_SPACE = re.compile(r"\s+")
+_END = regex_cache.compile(r"[.!?][\"')\]]*(?=\s)|\n[ \t]*\n|<(?:/?p|br|/?li|/?h\d|/?td|/?tr|/?div)\b[^>]*>", re.IGNORECASE)
+_TAG = regex_cache.compile(r"<[^>]*>|^[^<>]*>|<[^>]*$")  # whole tags, and tags cut by the window's edges
+_WIKILINK = regex_cache.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_BOLD = regex_cache.compile(r"'{2,}")
+_LINK_PART = regex_cache.compile(r"\[\[[^\]|]*\||\[\[|\]\]")  # what is left of a link cut by the evidence span
+_SPACE = regex_cache.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)

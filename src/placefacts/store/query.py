@@ -10,12 +10,13 @@ import re
 import sqlite3
 from typing import Any
 
+from placefacts import regex_cache
 from placefacts.errors import NotFoundError, QueryError
 from placefacts.model import PROPERTY_TYPES, WIKIDATA_PROPERTY
 from placefacts.store.context import sentence_around
 
 MAX_LIMIT = 1000
-_TERM = re.compile(r"\w+", re.UNICODE)
+_TERM = regex_cache.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str:

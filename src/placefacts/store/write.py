@@ -9,12 +9,13 @@ import sqlite3
 from pathlib import PurePath
 from typing import Any, Literal
 
+from placefacts import regex_cache
 from placefacts.errors import StoreError
 from placefacts.model import PROPERTY_TYPES, Document, Fact, Record
 
 Outcome = Literal["added", "unchanged", "replaced"]
 
-_LEADING_INDEX = re.compile(r"^\d+_")
+_LEADING_INDEX = regex_cache.compile(r"^\d+_")
 
 
 def content_hash(raw: str) -> str:
