@@ -94,3 +94,47 @@ def test_tokenised_marks_counted_as_by_the_plain_pattern(text: str) -> None:
 
     plain = re.compile(r" [,.;:)] | \( |\w 's\b")
     assert len(_TOKENISED_MARK.findall(text)) == len(plain.findall(text))
+
+
+# The event words as they were written before the letter-first form: the reference the new form must match.
+_EVENT_REFERENCE = re.compile(
+    "|".join(
+        f"(?P<e{i}>{p})"
+        for i, p in enumerate([
+            r"\bfirst\s(?:mentioned|recorded|documented|attested|referred to)\b|\bmentioned for the first time\b",
+            r"\bfirst\s(?:permanent\s)?settlers?\b[^.;]{0,60}?\b(?:arrived|came|settled)\b",
+            r"\b(?:founded|founding|foundation)\b",
+            r"\b(?:established|establishment)\b",
+            r"\bsettled\b",
+            r"\bplatted\b|\blaid out\b",
+            r"\bcreated\b|\bcreation\b",
+            r"\bincorporated\b|\bincorporation\b",
+            r"\bchartered\b|\bcharter\b",
+            r"\b(?:city|town|borough|municipal|township)\s(?:status|rights)\b",
+            r"\bamalgamated\b|\bmerged\b",
+            r"\bformed\b",
+            r"\bproclaimed\b",
+            r"\boperative\b",
+        ])
+    ),
+    re.IGNORECASE,
+)
+_EVENT_TEXT = st.lists(
+    st.sampled_from(["First", "first", "mentioned", "Recorded", "for the first time", "permanent", "settlers", "Settler",
+                     "arrived", "came", "settled", "Founded", "founding", "foundations", "foundation", "established",
+                     "establishment", "platted", "laid out", "Created", "creation", "incorporated", "charter",
+                     "chartered", "City", "town", "Township", "borough", "municipal", "status", "rights", "amalgamated",
+                     "merged", "formed", "reformed", "proclaimed", "operative", "unsettled", "in", "1850", ",", ";", ".",
+                     "the", "x"]),
+    max_size=14,
+).map(lambda words: "".join(w + ("" if i % 4 == 3 else " ") for i, w in enumerate(words)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_EVENT_TEXT)
+def test_letter_first_event_words_match_as_the_case_blind_alternation(text: str) -> None:
+    from placefacts.find.inception import _EVENT_ANY_CASE, _EVENT_LOWER, _EVENTS, _event_name
+
+    expected = [(m.span(), _EVENTS[int(m.lastgroup[1:])][0]) for m in _EVENT_REFERENCE.finditer(text)]
+    assert [(m.span(), _event_name(m)) for m in _EVENT_LOWER.finditer(text.lower())] == expected
+    assert [(m.span(), _event_name(m)) for m in _EVENT_ANY_CASE.finditer(text)] == expected

@@ -18,21 +18,24 @@ from placefacts.find.textutil import NAME
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.text import fold
 
+# Event words and the event each names, as branches in lower case that each open with a letter: the word
+# boundary is checked just after that letter, so the engine skips to where an event word can start instead of
+# trying every branch at every position (as it must for "\bfounded|\bsettled|..." read case-blind).
 _EVENTS = (
-    (r"\bfirst\s(?:mentioned|recorded|documented|attested|referred to)\b|\bmentioned for the first time\b", "first mentioned"),
-    (r"\bfirst\s(?:permanent\s)?settlers?\b[^.;]{0,60}?\b(?:arrived|came|settled)\b", "first settled"),
-    (r"\b(?:founded|founding|foundation)\b", "founded"),
-    (r"\b(?:established|establishment)\b", "established"),
-    (r"\bsettled\b", "settled"),
-    (r"\bplatted\b|\blaid out\b", "platted"),
-    (r"\bcreated\b|\bcreation\b", "created"),
-    (r"\bincorporated\b|\bincorporation\b", "incorporated"),
-    (r"\bchartered\b|\bcharter\b", "chartered"),
-    (r"\b(?:city|town|borough|municipal|township)\s(?:status|rights)\b", "city status"),
-    (r"\bamalgamated\b|\bmerged\b", "amalgamated"),
-    (r"\bformed\b", "formed"),
-    (r"\bproclaimed\b", "proclaimed"),
-    (r"\boperative\b", "operative"),
+    ("first mentioned", (r"first\s(?:mentioned|recorded|documented|attested|referred to)\b", r"mentioned for the first time\b")),
+    ("first settled", (r"first\s(?:permanent\s)?settlers?\b[^.;]{0,60}?\b(?:arrived|came|settled)\b",)),
+    ("founded", (r"founded\b", r"founding\b", r"foundation\b")),
+    ("established", (r"established\b", r"establishment\b")),
+    ("settled", (r"settled\b",)),
+    ("platted", (r"platted\b", r"laid out\b")),
+    ("created", (r"created\b", r"creation\b")),
+    ("incorporated", (r"incorporated\b", r"incorporation\b")),
+    ("chartered", (r"chartered\b", r"charter\b")),
+    ("city status", tuple(rf"{unit}\s(?:status|rights)\b" for unit in ("city", "town", "borough", "municipal", "township"))),
+    ("amalgamated", (r"amalgamated\b", r"merged\b")),
+    ("formed", (r"formed\b",)),
+    ("proclaimed", (r"proclaimed\b",)),
+    ("operative", (r"operative\b",)),
 )
 ANAPHOR_ANYWHERE = regex_cache.compile(rf"\b(?:the|this)\s(?:{PLACE_NOUNS})\b", re.IGNORECASE)
 # "..., the birthplace of Alabama, which was founded there": a relative clause about another name.
@@ -46,7 +49,13 @@ _HAS_DIGIT = regex_cache.compile(r"\d")
 _EVENT_KEYS = key_words("found", "establish", "settl", "creat", "incorporat", "charter", "status", "rights", "amalgamat",
                "merge", "formed", "proclaim", "operative", "mention", "record", "document", "attest", "platted",
                "laid out")
-_EVENT_RE = regex_cache.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)), re.IGNORECASE)
+_EVENT_SOURCE = "|".join(
+    rf"{branch[0]}(?<!\w{branch[0]})(?P<e{i}_{j}>{branch[1:]})"  # the group names the event, whatever the case
+    for i, (_, branches) in enumerate(_EVENTS)
+    for j, branch in enumerate(branches)
+)
+_EVENT_LOWER = regex_cache.compile(_EVENT_SOURCE)  # for the lower-cased text
+_EVENT_ANY_CASE = regex_cache.compile(_EVENT_SOURCE, re.IGNORECASE)  # where lower-casing moves offsets ("İ")
 _PARTICIPLE_START = regex_cache.compile(
     r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted)\b"
 )
@@ -68,10 +77,13 @@ def _names_subject(ctx: Context, text: str) -> bool:
 
 
 def _event_name(match: re.Match[str]) -> str:
-    for index, (_, name) in enumerate(_EVENTS):
-        if match.group(f"e{index}"):
-            return name
-    return "founded"
+    return _EVENTS[int(match.lastgroup[1:].split("_")[0])][0]  # type: ignore[index]
+
+
+def _events(ctx: Context, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Event words in text[start:end]; offsets are the same in the lower-cased text."""
+    low = ctx.lowered_text()
+    return _EVENT_LOWER.finditer(low, start, end) if low is not None else _EVENT_ANY_CASE.finditer(ctx.text, start, end)
 
 
 @component("inception", reads=("prose",), writes=("inception",))
@@ -84,7 +96,7 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
         participle = bool(_PARTICIPLE_START.match(sentence.text))
         if topic is False and not participle:
             continue
-        for event in _EVENT_RE.finditer(text, sentence.start, sentence.end):
+        for event in _events(ctx, sentence.start, sentence.end):
             before = text[sentence.start : event.start()]
             if _OTHER_THING.search(before[-45:]) or _RELATIVE_OTHER.search(before) or _NOT_THE_PLACE.search(before[-30:]):
                 continue
