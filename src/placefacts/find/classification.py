@@ -23,11 +23,12 @@ _COPULA = regex_cache.compile(
     r"(?:one of (?:the\s)?(?:\w+\s)?)?",
     re.IGNORECASE,
 )
-# The same pattern for the lower-cased text: each branch opens with a letter (the word boundary checked just
-# after it), so the engine skips every position where no copula can start; case-blind, it would try them all.
+# The same pattern for the lower-cased text: each branch opens with a literal letter (the word boundary checked
+# just after it), which gives the engine the set of first letters: it skips every position where no copula can
+# start (a branch opening with a group would hide the set); case-blind, it would try them all.
 _COPULA_LOWER = regex_cache.compile(
     r"(?:i(?<!\wi)s|w(?<!\ww)(?:as|ere)|a(?<!\wa)re|'(?<=\bit')s|’(?<=\bit’)s|r(?<!\wr)emains|s(?<!\ws)erves as|"
-    r"b(?<!\wb)ecame|(?:e(?<!\we)stablished|d(?<!\wd)esignated|c(?<!\wc)onstituted|c(?<!\wc)hartered)\sas|"
+    r"b(?<!\wb)ecame|e(?<!\we)stablished\sas|d(?<!\wd)esignated\sas|c(?<!\wc)onstituted\sas|c(?<!\wc)hartered\sas|"
     r"w(?<!\ww)ith\sthe\sstatus\sof)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
     r"(?:one of (?:the\s)?(?:\w+\s)?)?"
 )
