@@ -285,3 +285,15 @@ def test_hostile_text_is_stored_as_is(kb):
     place = get_place(conn, search_places(conn, "evilville")[0]["id"])
     assert place["name"] == hostile_town()[1].subject
     conn.close()
+
+
+def test_two_workers_store_what_one_stores(tmp_path):
+    synthetic_articles(tmp_path / "c", 12)
+    errors: list[str] = []
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    stats_one = build(one, [str(tmp_path / "c")], lambda exc, path: errors.append(path), jobs=1)
+    stats_two = build(two, [str(tmp_path / "c")], lambda exc, path: errors.append(path), jobs=2)
+    assert errors == []
+    assert stats_one.added == 12 and stats_one.facts > 0
+    assert (stats_two.added, stats_two.facts) == (stats_one.added, stats_one.facts)
+    assert canonical(two) == canonical(one)

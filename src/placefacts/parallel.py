@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import IO, Any, TypeVar
 
@@ -156,8 +157,8 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
-    while chunk := list(islice(tasks, size)):
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, size)):
         yield chunk
 
 
@@ -190,22 +191,39 @@ def extract_paths(
     be picklable (a module-level function) when `jobs > 1`.
     """
     jobs = default_jobs() if jobs is None else jobs
+    run = partial(_run_chunk, transform=transform)
+    return ordered_map(run, iter_tasks(paths, input_format), jobs, chunksize, window)
+
+
+def ordered_map(
+    run: Callable[[list[Any]], list[T]],
+    items: Iterable[Any],
+    jobs: int,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    window: int | None = None,
+) -> Iterator[T]:
+    """The outcomes of `run(chunk)` over chunks of `items`, in input order, across `jobs` worker processes.
+
+    At most `window` chunks (default `WINDOW_PER_JOB` per worker) are in flight, so `items` is consumed
+    only as fast as the workers keep up. `jobs=1` runs every item in this process, one at a time. `run`
+    must be picklable (a module-level function, or a partial of one) when `jobs > 1`.
+    """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
-    tasks = iter_tasks(paths, input_format)
+    items = iter(items)
     if jobs == 1:
-        for task in tasks:
-            yield from run_task(task, transform)
+        for item in items:
+            yield from run([item])
         return
     in_flight = window or jobs * WINDOW_PER_JOB
     context = _pool_context()
     if context.get_start_method() == "fork":
         warm_up()  # once, here: forked workers inherit the imports and compiled patterns instead of each redoing them
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
-    pending: deque[Future[list[Any]]] = deque()
+    pending: deque[Future[list[T]]] = deque()
     try:
-        for chunk in _chunks(tasks, chunksize):
-            pending.append(pool.submit(_run_chunk, chunk, transform))
+        for chunk in _chunks(items, chunksize):
+            pending.append(pool.submit(run, chunk))
             if len(pending) >= in_flight:
                 yield from pending.popleft().result()
         while pending:

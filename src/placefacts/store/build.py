@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from placefacts.errors import PlacefactsError, ReadError
 from placefacts.model import Document, Record
+from placefacts.parallel import ordered_map
 from placefacts.store.db import open_rw
 from placefacts.store.write import content_hash, is_stored, store_record
 
 # Files taken from a walked directory; metadata (.tsv, .json, .jsonl) is left out.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".wiki", ".xml", ".xml.bz2")
 
-CHUNK = 8  # documents per round trip to a worker
-WINDOW_PER_JOB = 4  # chunks in flight per worker: enough to keep each busy
 ErrorHandler = Callable[[Exception, str], None]
 
 
@@ -80,36 +74,6 @@ def _extract_chunk(chunk: list[Work]) -> list[Outcome]:
     return out
 
 
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-
-
-def _extracted(work: Iterator[Work], jobs: int) -> Iterator[Outcome]:
-    """Records of the documents, in input order; extraction spread over `jobs` processes.
-
-    Documents travel to the workers and records come back; storing stays in this
-    process, so there is one writer. At most `WINDOW_PER_JOB` chunks per worker are
-    in flight, so memory stays flat however many documents there are.
-    """
-    if jobs <= 1:
-        for item in work:
-            yield from _extract_chunk([item])
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    pending: deque[Future[list[Outcome]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
-        try:
-            while chunk := list(islice(work, CHUNK)):
-                pending.append(pool.submit(_extract_chunk, chunk))
-                if len(pending) >= jobs * WINDOW_PER_JOB:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
-
-
 def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: ErrorHandler,
           files: list[str] | None = None, progress: Callable[[int, str], None] | None = None,
           jobs: int = 1, force: bool = False) -> BuildStats:
@@ -156,7 +120,8 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
                 fail(exc, path)
 
     try:
-        for index, path, doc, result in _extracted(work(), jobs):
+        # Documents travel to the workers and records come back; storing stays here, so there is one writer.
+        for index, path, doc, result in ordered_map(_extract_chunk, work(), jobs):
             advance(index)  # every file before this one is finished
             if isinstance(result, str):
                 fail(ExtractionError(result, doc.source), path)
