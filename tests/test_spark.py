@@ -142,6 +142,26 @@ def test_real_dump_sample_gives_the_same_records(spark, tmp_path: Path) -> None:
     assert [f.message for f in run.failures] == expected_failures
 
 
+@pytest.mark.skipif(not DUMP.exists(), reason="the dump sample is not checked out")
+def test_multistream_dump_is_read_by_the_executors_with_the_same_records(spark, tmp_path: Path) -> None:
+    import bz2
+
+    from multistream_data import make_multistream
+    from placefacts.pipeline import extract_document
+    from placefacts.read.dump import read_dump
+    from placefacts.spark import extract_spark, plan_units, read_jsonl_output
+
+    dump = make_multistream(bz2.decompress(DUMP.read_bytes()), tmp_path, pages_per_stream=4)
+    failures: list[Failure] = []
+    units = plan_units([str(dump)], None, tmp_path / "staging", failures)
+    assert units and {u[0] for u in units} == {"streams"} and not failures  # nothing staged by the driver
+    out = tmp_path / "out"
+    run = extract_spark([str(dump)], str(out))
+    whole = [extract_document(d).to_json() for d in read_dump(str(dump))]  # the dump read as one stream
+    assert whole and list(read_jsonl_output(str(out))) == whole == _local([str(dump)])[0]
+    assert run.failures == []
+
+
 def test_cli_engine_spark_writes_the_folder_and_reports_failures(spark, tmp_path: Path) -> None:
     paths = _sample(5)
     out = tmp_path / "cli-out"

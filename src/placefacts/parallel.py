@@ -45,7 +45,7 @@ class Failure:
     message: str
 
 
-# A task: ("path", path, input_format) | ("doc", Document) | ("fail", Failure).
+# A task: ("path", path, input_format) | ("doc", Document) | ("streams", dump path, start, end) | ("fail", Failure).
 Task = tuple[Any, ...]
 
 
@@ -67,10 +67,23 @@ def read_here(path: str, input_format: str | None) -> bool:
 def iter_tasks(paths: Iterable[str], input_format: str | None = None) -> Iterator[Task]:
     """Tasks of the inputs, in input order; a read error of a dump becomes a failure in its place."""
     from placefacts.read import read_path
+    from placefacts.read.multistream import index_for, stream_ranges
 
     for path in paths:
         if not read_here(path, input_format):
             yield ("path", path, input_format)
+            continue
+        index = index_for(path)
+        if index is not None:  # the workers read the dump's streams themselves, range by range
+            try:
+                ranges = stream_ranges(path, index)
+            except PlacefactsError as exc:
+                yield ("fail", Failure(path, str(exc)))
+                continue
+            print(f"placefacts: dump {path}: {len(ranges)} ranges of streams (index {index}), read in parallel",
+                  file=sys.stderr)
+            for start, end in ranges:
+                yield ("streams", path, start, end)
             continue
         try:
             for doc in read_path(path, input_format):
@@ -90,6 +103,7 @@ def run_task(task: Task, transform: Callable[[Record], T] | None = None) -> list
     """Outcomes of one task: a record (transformed) per document, or a failure."""
     from placefacts.pipeline import extract_document
     from placefacts.read import read_path
+    from placefacts.read.multistream import read_range
 
     kind = task[0]
     if kind == "fail":
@@ -102,9 +116,10 @@ def run_task(task: Task, transform: Callable[[Record], T] | None = None) -> list
         except Exception as exc:  # a bug on one page must not stop a batch of millions
             return [unexpected_failure(doc.source, exc)]
         return [transform(record) if transform else record]
-    _, path, input_format = task
+    path = task[1]
     try:
-        for doc in read_path(path, input_format):
+        documents = read_range(path, task[2], task[3]) if kind == "streams" else read_path(path, task[2])
+        for doc in documents:
             record = extract_document(doc)
             out.append(transform(record) if transform else record)
     except PlacefactsError as exc:

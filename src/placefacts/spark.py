@@ -7,7 +7,10 @@ order:
   the paths must be on a filesystem every executor sees: local mode, NFS);
 * a dump (or stdin) is streamed page by page through the dump reader into
   staging JSONL files of `chunk_pages` pages, written beside the output, so
-  the driver holds one page at a time and executors stream the chunks.
+  the driver holds one page at a time and executors stream the chunks;
+* a multistream dump with its index beside it (`read.multistream`) is split
+  by the index into ranges of streams that the executors read and decompress
+  themselves (so it, too, must be where every executor sees it).
 
 Each executor turns its unit into the same tasks as `placefacts.parallel`
 and runs them with `run_task`, i.e. `extract_document`, so both engines give
@@ -42,7 +45,7 @@ FILES_PER_UNIT = 200  # plain files per partition: big enough to amortise a task
 CHUNK_PAGES = 200  # dump pages per staging file (= per partition)
 _ORDER_STRIDE = 1 << 32  # order = unit index * stride + position in the unit
 
-# Unit: ("files", [path, ...], input_format) | ("staged", chunk_path).
+# Unit: ("files", [path, ...], input_format) | ("staged", chunk_path) | ("streams", dump path, start, end).
 Unit = tuple[Any, ...]
 
 
@@ -97,6 +100,7 @@ def plan_units(
 ) -> list[Unit]:
     """Units of the inputs in input order; dumps and stdin are staged here, their read errors recorded."""
     from placefacts.read import read_path
+    from placefacts.read.multistream import index_for, stream_ranges
 
     units: list[Unit] = []
     files: list[str] = []
@@ -111,6 +115,13 @@ def plan_units(
         if files:
             units.append(("files", files, input_format))
             files = []
+        index = index_for(path)
+        if index is not None:  # a multistream dump: executors read its streams themselves, nothing is staged
+            try:
+                units.extend(("streams", path, start, end) for start, end in stream_ranges(path, index))
+            except PlacefactsError as exc:
+                failures.append(Failure(path, str(exc)))
+            continue
         try:
             for doc in read_path(path, input_format):
                 if unit := stager.add(doc):
@@ -128,6 +139,9 @@ def plan_units(
 
 
 def _unit_tasks(unit: Unit) -> Iterator[Task]:
+    if unit[0] == "streams":
+        yield unit  # a range of a multistream dump is one task
+        return
     if unit[0] == "files":
         for path in unit[1]:
             yield ("path", path, unit[2])

@@ -51,11 +51,11 @@ def read_dump(path: str) -> Iterator[Document]:
     counts: Counter[str] = Counter()
     stream = open_dump(path)
     try:
-        yield from _pages(path, stream, counts)
+        yield from pages(path, stream, counts)
     except ET.ParseError as exc:
         line, column = exc.position
         _summary(path, counts, sys.stderr)
-        raise DumpError(f"malformed XML at line {line}, column {column} ({_reason(exc)})", path,
+        raise DumpError(f"malformed XML at line {line}, column {column} ({parse_error_reason(exc)})", path,
                         f"{counts['pages']} pages before it were read") from None
     except (OSError, EOFError) as exc:  # a truncated or corrupt compressed stream
         _summary(path, counts, sys.stderr)
@@ -66,7 +66,8 @@ def read_dump(path: str) -> Iterator[Document]:
     _summary(path, counts, sys.stderr)
 
 
-def _pages(path: str, stream: IO[bytes], counts: Counter[str]) -> Iterator[Document]:
+def pages(path: str, stream: IO[bytes], counts: Counter[str]) -> Iterator[Document]:
+    """The place articles of an export's XML stream (a whole dump, or streams of one wrapped in a root)."""
     root: ET.Element | None = None
     seen_mediawiki = False
     for event, elem in ET.iterparse(stream, events=("start", "end")):
@@ -119,7 +120,7 @@ def _document(path: str, page: ET.Element, counts: Counter[str]) -> Document | N
     return Document(source=f"{path}#{title}", raw=text, form="wikitext", title=title, revision=revision_id)
 
 
-def _reason(exc: ET.ParseError) -> str:
+def parse_error_reason(exc: ET.ParseError) -> str:
     return str(exc).split(":", 1)[0]
 
 
