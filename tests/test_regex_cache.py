@@ -99,3 +99,14 @@ def test_unwritable_folder_is_no_error(tmp_path: Path) -> None:
     cache = PatternCache(blocker / "sub" / "patterns.marshal")  # its parent can never be a folder
     assert cache.compile(r"x+") == re.compile(r"x+")
     cache.save()
+
+
+def test_a_changed_private_compiler_falls_back_to_re_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def changed(*args: object) -> None:
+        raise TypeError("compile() takes 7 arguments")
+
+    monkeypatch.setattr(regex_cache, "_engine", changed)
+    cache = PatternCache(tmp_path / "patterns.marshal")
+    assert cache.compile(r"\btown\b", re.IGNORECASE) == re.compile(r"\btown\b", re.IGNORECASE)
+    cache.save()
+    assert not (tmp_path / "patterns.marshal").exists()  # nothing that could not be used is kept

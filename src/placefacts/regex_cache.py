@@ -57,20 +57,21 @@ class PatternCache:
         entry = self._used.get(key) or self._load().get(key)
         if entry is not None:
             try:
-                compiled = _sre.compile(pattern, entry[0], array("I", entry[1]).tolist(), *entry[2:])
+                compiled = _engine(pattern, entry)
                 self._used[key] = entry
                 return compiled
             except Exception:  # code this engine rejects: compile afresh below
                 pass
         try:
             entry = _compile(pattern, int(flags))
+            compiled = _engine(pattern, entry)
         except re.error:
             raise
         except Exception:  # the private compiler API changed: plain re.compile, never cached
             return re.compile(pattern, flags)
         self._used[key] = entry
         self._added = True
-        return _sre.compile(pattern, entry[0], array("I", entry[1]).tolist(), *entry[2:])
+        return compiled
 
     def _load(self) -> dict[tuple[str, int], Entry]:
         if self._stored is None:
@@ -101,6 +102,11 @@ class PatternCache:
             self._added = False
         except OSError:
             pass  # a read-only home: every run compiles, as without a cache
+
+
+def _engine(pattern: str, entry: Entry) -> re.Pattern[str]:
+    """The engine's pattern from compiled code (what `re.compile` ends with); it validates the code."""
+    return _sre.compile(pattern, entry[0], array("I", entry[1]).tolist(), *entry[2:])
 
 
 def _compile(pattern: str, flags: int) -> Entry:
