@@ -89,3 +89,50 @@ def test_a_bad_index_is_one_error_for_the_dump(tmp_path: Path) -> None:
     index.write_bytes(b"not bzip2")
     outcomes = list(extract_paths([str(dump)], jobs=1))
     assert len(outcomes) == 1 and isinstance(outcomes[0], Failure) and "cannot be read" in outcomes[0].message
+
+
+def test_build_reads_ranges_in_the_workers_and_stores_what_a_whole_read_stores(tmp_path: Path) -> None:
+    from kbdata import canonical
+    from placefacts.store import build
+
+    dump = make_multistream(_export("own"), tmp_path, pages_per_stream=1)
+    errors: list[str] = []
+
+    def on_error(exc: Exception, path: str) -> None:
+        errors.append(str(exc))
+
+    by_ranges = tmp_path / "ranges.db"
+    first = build(by_ranges, [str(dump)], on_error, jobs=2)
+    again = build(by_ranges, [str(dump)], on_error, jobs=2)  # every page is there: none is extracted again
+    index = Path(index_for(str(dump)))
+    index.rename(tmp_path / "elsewhere.bz2")  # without its index the dump is read whole, in this process
+    whole = tmp_path / "whole.db"
+    plain = build(whole, [str(dump)], on_error, jobs=1)
+    assert errors == []
+    assert first.added == plain.added == 3 and first.facts == plain.facts > 0
+    assert (again.added, again.unchanged, again.facts) == (0, 3, 0)
+    assert canonical(by_ranges) == canonical(whole)
+
+
+def test_build_reports_a_corrupt_range_and_stores_the_rest(tmp_path: Path) -> None:
+    from placefacts.store import build
+
+    dump = make_multistream(_export("own"), tmp_path, pages_per_stream=1)
+    start, end = stream_ranges(str(dump), index_for(str(dump)), 2)[0]
+    data = bytearray(dump.read_bytes())
+    data[start + 10 : end] = b"\0" * (end - start - 10)
+    dump.write_bytes(bytes(data))
+    errors: list[str] = []
+    stats = build(tmp_path / "kb.db", [str(dump)], lambda exc, path: errors.append(str(exc)), jobs=2)
+    assert len(errors) == 1 and errors[0].startswith(f"E004 {dump}: the streams at bytes")
+    assert stats.failed == [str(dump)] and stats.added >= 1
+
+
+def test_a_walked_folder_takes_dump_parts_but_not_their_indexes(tmp_path: Path) -> None:
+    from placefacts.store import input_files
+
+    names = ["enwiki-20260101-pages-articles-multistream3.xml-p151574p311329.bz2",
+             "enwiki-20260101-pages-articles-multistream-index3.txt-p151574p311329.bz2", "town.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    assert input_files([str(tmp_path)], lambda exc, path: None) == [str(tmp_path / names[0]), str(tmp_path / names[2])]

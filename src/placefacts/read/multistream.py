@@ -32,6 +32,11 @@ _DUMP_NAME = re.compile(r"^(?P<stem>.*-multistream)(?P<part>\d*)\.xml(?P<pages>-
 Range = tuple[int, int | None]  # byte offsets [start, end) of whole streams; None: to the end of the file
 
 
+def is_multistream_name(name: str) -> bool:
+    """Whether a file name is that of a multistream dump (whole, or one part of one)."""
+    return _DUMP_NAME.match(name) is not None
+
+
 def index_for(path: str) -> str | None:
     """The multistream index published beside the dump, if the dump is a multistream one and it is there."""
     match = _DUMP_NAME.match(os.path.basename(path))

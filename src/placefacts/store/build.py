@@ -7,8 +7,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from placefacts.errors import PlacefactsError, ReadError
+from placefacts.errors import DumpError, PlacefactsError, ReadError
 from placefacts.model import Document, Record
 from placefacts.parallel import ordered_map
 from placefacts.store.db import open_rw
@@ -38,12 +39,15 @@ class BuildStats:
 
 def input_files(paths: Iterable[str], on_error: ErrorHandler) -> list[str]:
     """Files named, plus the article files under directories named (sorted, so runs are repeatable)."""
+    from placefacts.read.multistream import is_multistream_name  # parts are named "…-multistream1.xml-p1p41242.bz2"
+
     files: list[str] = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
             found = [str(f) for f in p.rglob("*")
-                     if f.is_file() and f.name.lower().endswith(ARTICLE_SUFFIXES) and not f.name.startswith(".")]
+                     if f.is_file() and not f.name.startswith(".")
+                     and (f.name.lower().endswith(ARTICLE_SUFFIXES) or is_multistream_name(f.name))]
             files.extend(sorted(found))
         elif path == "-" or p.exists():
             files.append(path)
@@ -58,20 +62,59 @@ class ExtractionError(PlacefactsError):
     code = "E000"
 
 
-Work = tuple[int, str, Document]  # (file index, file path, document)
-Outcome = tuple[int, str, Document, Record | str]  # a str is the failure's message (it pickles)
+# ("doc", file index, path, Document), or ("streams", file index, path, start, end, db path, force): a range of
+# a multistream dump, read by the worker, which skips the pages stored before by checking the knowledge base itself.
+Work = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBefore:
+    """A page of a range that the knowledge base already holds with the same content."""
+
+
+@dataclass(frozen=True, slots=True)
+class RangeFailed:
+    """A range of a dump that could not be read: the `DumpError`'s parts (an exception pickles without them)."""
+
+    message: str
+    hint: str | None
+
+
+# (file index, path, document, outcome); a str is an extraction failure's message.
+Outcome = tuple[int, str, Document | None, Record | str | StoredBefore | RangeFailed]
 
 
 def _extract_chunk(chunk: list[Work]) -> list[Outcome]:
     from placefacts.pipeline import extract_document
 
     out: list[Outcome] = []
-    for index, path, doc in chunk:
-        try:
-            out.append((index, path, doc, extract_document(doc)))
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            out.append((index, path, doc, f"unexpected {type(exc).__name__}: {exc}"))
+    for item in chunk:
+        docs = _range_documents(item, out) if item[0] == "streams" else [item[3]]
+        for doc in docs:
+            if isinstance(doc, StoredBefore):
+                out.append((item[1], item[2], None, doc))
+                continue
+            try:
+                out.append((item[1], item[2], doc, extract_document(doc)))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                out.append((item[1], item[2], doc, f"unexpected {type(exc).__name__}: {exc}"))
     return out
+
+
+def _range_documents(item: Work, out: list[Outcome]) -> Iterator[Document | StoredBefore]:
+    """The pages of a range to extract, and a marker for each page stored before; a read error goes to `out`."""
+    from placefacts.read.multistream import read_range
+    from placefacts.store.db import open_ro
+
+    _, index, path, start, end, db_path, force = item
+    conn = open_ro(db_path)
+    try:
+        for doc in read_range(path, start, end):
+            yield StoredBefore() if not force and is_stored(conn, doc.source, content_hash(doc.raw)) else doc
+    except PlacefactsError as exc:
+        out.append((index, path, None, RangeFailed(exc.message, exc.hint)))
+    finally:
+        conn.close()
 
 
 def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: ErrorHandler,
@@ -85,6 +128,7 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
     every document again and replaces what was stored (after the extractor changed).
     """
     from placefacts.read import read_path
+    from placefacts.read.multistream import index_for, stream_ranges
 
     started = time.monotonic()
     stats = BuildStats()
@@ -109,11 +153,16 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
     def work() -> Iterator[Work]:
         for index, path in enumerate(todo):
             try:
+                multistream = index_for(path)
+                if multistream is not None:  # the workers read its ranges of streams: no decompressing here
+                    for start, end in stream_ranges(path, multistream):
+                        yield "streams", index, path, start, end, str(db_path), force
+                    continue
                 for doc in read_path(path):
                     if not force and is_stored(conn, doc.source, content_hash(doc.raw)):
                         stats.unchanged += 1
                     else:
-                        yield index, path, doc
+                        yield "doc", index, path, doc
             except PlacefactsError as exc:
                 fail(exc, path)
             except Exception as exc:  # noqa: BLE001 - a reader bug on one input must not stop the batch
@@ -123,9 +172,16 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
         # Documents travel to the workers and records come back; storing stays here, so there is one writer.
         for index, path, doc, result in ordered_map(_extract_chunk, work(), jobs):
             advance(index)  # every file before this one is finished
-            if isinstance(result, str):
-                fail(ExtractionError(result, doc.source), path)
+            if isinstance(result, StoredBefore):
+                stats.unchanged += 1
                 continue
+            if isinstance(result, RangeFailed):
+                fail(DumpError(result.message, path, result.hint), path)
+                continue
+            if isinstance(result, str):
+                fail(ExtractionError(result, doc.source if doc is not None else path), path)
+                continue
+            assert doc is not None  # a record always travels with its document
             outcome = store_record(conn, doc, result, force)  # a StoreError (E006) stops the build
             if outcome == "unchanged":
                 stats.unchanged += 1
