@@ -67,21 +67,19 @@ def read_here(path: str, input_format: str | None) -> bool:
 def iter_tasks(paths: Iterable[str], input_format: str | None = None) -> Iterator[Task]:
     """Tasks of the inputs, in input order; a read error of a dump becomes a failure in its place."""
     from placefacts.read import read_path
-    from placefacts.read.multistream import index_for, stream_ranges
+    from placefacts.read.multistream import multistream_ranges
 
     for path in paths:
         if not read_here(path, input_format):
             yield ("path", path, input_format)
             continue
-        index = index_for(path)
-        if index is not None:  # the workers read the dump's streams themselves, range by range
-            try:
-                ranges = stream_ranges(path, index)
-            except PlacefactsError as exc:
-                yield ("fail", Failure(path, str(exc)))
-                continue
-            print(f"placefacts: dump {path}: {len(ranges)} ranges of streams (index {index}), read in parallel",
-                  file=sys.stderr)
+        try:
+            ranges = multistream_ranges(path)
+        except PlacefactsError as exc:
+            yield ("fail", Failure(path, str(exc)))
+            continue
+        if ranges is not None:  # the workers read the dump's streams themselves, range by range
+            print(f"placefacts: dump {path}: {len(ranges)} ranges of streams, read in parallel", file=sys.stderr)
             for start, end in ranges:
                 yield ("streams", path, start, end)
             continue

@@ -100,7 +100,7 @@ def plan_units(
 ) -> list[Unit]:
     """Units of the inputs in input order; dumps and stdin are staged here, their read errors recorded."""
     from placefacts.read import read_path
-    from placefacts.read.multistream import index_for, stream_ranges
+    from placefacts.read.multistream import multistream_ranges
 
     units: list[Unit] = []
     files: list[str] = []
@@ -115,12 +115,13 @@ def plan_units(
         if files:
             units.append(("files", files, input_format))
             files = []
-        index = index_for(path)
-        if index is not None:  # a multistream dump: executors read its streams themselves, nothing is staged
-            try:
-                units.extend(("streams", path, start, end) for start, end in stream_ranges(path, index))
-            except PlacefactsError as exc:
-                failures.append(Failure(path, str(exc)))
+        try:
+            ranges = multistream_ranges(path)
+        except PlacefactsError as exc:
+            failures.append(Failure(path, str(exc)))
+            continue
+        if ranges is not None:  # a multistream dump: executors read its streams themselves, nothing is staged
+            units.extend(("streams", path, start, end) for start, end in ranges)
             continue
         try:
             for doc in read_path(path, input_format):

@@ -47,6 +47,12 @@ def index_for(path: str) -> str | None:
     return candidate if os.path.isfile(candidate) else None
 
 
+def multistream_ranges(path: str) -> list[Range] | None:
+    """The ranges of a multistream dump whose index lies beside it; None for any other input."""
+    index = index_for(path)
+    return stream_ranges(path, index) if index is not None else None
+
+
 def stream_ranges(dump: str, index: str, streams_per_range: int = STREAMS_PER_RANGE) -> list[Range]:
     """The dump's streams of pages, `streams_per_range` to a range, in dump order (from the index)."""
     offsets: list[int] = []

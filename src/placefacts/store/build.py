@@ -85,36 +85,43 @@ Outcome = tuple[int, str, Document | None, Record | str | StoredBefore | RangeFa
 
 
 def _extract_chunk(chunk: list[Work]) -> list[Outcome]:
-    from placefacts.pipeline import extract_document
-
     out: list[Outcome] = []
     for item in chunk:
-        docs = _range_documents(item, out) if item[0] == "streams" else [item[3]]
-        for doc in docs:
-            if isinstance(doc, StoredBefore):
-                out.append((item[1], item[2], None, doc))
-                continue
-            try:
-                out.append((item[1], item[2], doc, extract_document(doc)))
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                out.append((item[1], item[2], doc, f"unexpected {type(exc).__name__}: {exc}"))
+        if item[0] == "streams":
+            out.extend(_range_outcomes(item))
+        else:
+            out.append(_outcome(item[1], item[2], item[3]))
     return out
 
 
-def _range_documents(item: Work, out: list[Outcome]) -> Iterator[Document | StoredBefore]:
-    """The pages of a range to extract, and a marker for each page stored before; a read error goes to `out`."""
+def _outcome(index: int, path: str, doc: Document) -> Outcome:
+    from placefacts.pipeline import extract_document
+
+    try:
+        return index, path, doc, extract_document(doc)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        return index, path, doc, f"unexpected {type(exc).__name__}: {exc}"
+
+
+def _range_outcomes(item: Work) -> list[Outcome]:
+    """Outcomes of the pages of a range of a multistream dump; pages stored before are not extracted again."""
     from placefacts.read.multistream import read_range
     from placefacts.store.db import open_ro
 
     _, index, path, start, end, db_path, force = item
+    out: list[Outcome] = []
     conn = open_ro(db_path)
     try:
         for doc in read_range(path, start, end):
-            yield StoredBefore() if not force and is_stored(conn, doc.source, content_hash(doc.raw)) else doc
-    except PlacefactsError as exc:
+            stored = not force and is_stored(conn, doc.source, content_hash(doc.raw))
+            out.append((index, path, None, StoredBefore()) if stored else _outcome(index, path, doc))
+    except PlacefactsError as exc:  # the pages read before it are kept
         out.append((index, path, None, RangeFailed(exc.message, exc.hint)))
+    except Exception as exc:  # noqa: BLE001 - a reader bug on one range must not stop the batch
+        out.append((index, path, None, RangeFailed(f"unexpected {type(exc).__name__}: {exc}", None)))
     finally:
         conn.close()
+    return out
 
 
 def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: ErrorHandler,
@@ -128,7 +135,7 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
     every document again and replaces what was stored (after the extractor changed).
     """
     from placefacts.read import read_path
-    from placefacts.read.multistream import index_for, stream_ranges
+    from placefacts.read.multistream import multistream_ranges
 
     started = time.monotonic()
     stats = BuildStats()
@@ -153,9 +160,9 @@ def build(db_path: str | os.PathLike[str], paths: Iterable[str], on_error: Error
     def work() -> Iterator[Work]:
         for index, path in enumerate(todo):
             try:
-                multistream = index_for(path)
-                if multistream is not None:  # the workers read its ranges of streams: no decompressing here
-                    for start, end in stream_ranges(path, multistream):
+                ranges = multistream_ranges(path)
+                if ranges is not None:  # the workers read its ranges of streams: no decompressing here
+                    for start, end in ranges:
                         yield "streams", index, path, start, end, str(db_path), force
                     continue
                 for doc in read_path(path):
