@@ -54,6 +54,7 @@ class Context:
     # Answers finders ask again and again of the same sentence (see `about`, `mentions`).
     _memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
     _index: dict[int, int] = field(default_factory=dict, repr=False)
+    _keyword_hits: list[Any] | None = field(default=None, repr=False)  # by word list id (`keywords.INDEX`)
 
     @classmethod
     def build(cls, doc: Document, prepared: Prepared) -> Context:
@@ -120,7 +121,7 @@ class Context:
     def says_any(self, sentence: Sentence, words: tuple[str, ...]) -> bool:
         """Whether the sentence contains any of `words` (lower-case substrings): a cheap gate.
 
-        Answered from one search of the whole lower-cased text per word list (`_sentences_saying`),
+        Answered from one search of the whole lower-cased text per word list (`_hits`),
         not from a test of every word in every sentence.
         """
         hits = self._hits(words)
@@ -152,23 +153,25 @@ class Context:
             return [s for s in self.sentences if self.says_any(s, words)]
         return [s for s in self.sentences if s.start in hits]
 
-    def _hits(self, words: tuple[str, ...]) -> frozenset[int] | object:
-        key = ("says", words)
-        hits = self._memo.get(key)
-        if hits is None:
-            hits = self._memo[key] = self._sentences_saying(words)
-        return hits
+    def _hits(self, words: tuple[str, ...]) -> set[int] | object:
+        """Starts of the sentences that contain one of `words`, or `_EVERY` where offsets cannot be trusted.
 
-    def _sentences_saying(self, words: tuple[str, ...]) -> frozenset[int] | object:
-        """Starts of the sentences that contain one of `words`, or `_EVERY` where offsets cannot be trusted."""
-        low = self.lowered_text()
-        if low is None or "" in words:
-            return _EVERY  # lower-casing changed the length ("İ"), or an empty word (in every sentence): test each
+        One scan of the text answers every declared list at once; a list first met later scans again.
+        """
         list_id = keywords.INDEX.list_id(words)
-        scanned = self._memo.get(("keywords",))
-        if scanned is None or list_id >= scanned[0]:
-            scanned = self._memo[("keywords",)] = keywords.INDEX.scan(low, self.sentences)
-        return frozenset(scanned[1][list_id])
+        scanned = self._keyword_hits
+        if scanned is None or list_id >= len(scanned):
+            scanned = self._keyword_hits = self._scan_keywords()
+        return scanned[list_id]
+
+    def _scan_keywords(self) -> list[Any]:
+        low = self.lowered_text()
+        if low is None:  # lower-casing changed the length ("İ"): offsets cannot be trusted, test each sentence
+            return [_EVERY] * keywords.INDEX.size()
+        hits: list[Any] = list(keywords.INDEX.scan(low, self.sentences))
+        for list_id in keywords.INDEX.blank_lists():
+            hits[list_id] = _EVERY  # an empty word is in every sentence: test each
+        return hits
 
     def mentions(self, start: int, end: int) -> tuple[Mention, ...]:
         """`names_in_text.names(text, start, end)`, found once per span (several finders scan each sentence)."""

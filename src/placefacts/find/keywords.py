@@ -23,19 +23,39 @@ class KeywordIndex:
 
     def __init__(self) -> None:
         self._ids: dict[WordList, int] = {}
+        # Declared lists by identity: a tuple does not keep its hash, and hashing a list of a hundred words
+        # for every question a finder asks cost more than the answer. The entry holds the tuple, so its id
+        # cannot be reused while it is here.
+        self._declared: dict[int, tuple[WordList, int]] = {}
         self._automaton: ahocorasick.Automaton | None = None
 
     def list_id(self, words: WordList) -> int:
+        declared = self._declared.get(id(words))
+        if declared is not None and declared[0] is words:
+            return declared[1]
         found = self._ids.get(words)
         if found is None:
             found = self._ids[words] = len(self._ids)
             self._automaton = None  # rebuilt with the new list on the next scan
         return found
 
-    def scan(self, low: str, sentences: Sequence[Sentence]) -> tuple[int, list[set[int]]]:
-        """For every registered list, the starts of the sentences that contain one of its words entirely.
+    def declare(self, words: WordList) -> int:
+        """Register a list for good, so that asking about this very tuple later is a lookup by identity."""
+        list_id = self.list_id(words)
+        self._declared[id(words)] = (words, list_id)
+        return list_id
 
-        Returns the number of lists covered (lists registered later need a new scan) and the sets by list id.
+    def size(self) -> int:
+        return len(self._ids)
+
+    def blank_lists(self) -> list[int]:
+        """Ids of the lists holding an empty word (which every sentence contains)."""
+        return [list_id for words, list_id in self._ids.items() if "" in words]
+
+    def scan(self, low: str, sentences: Sequence[Sentence]) -> list[set[int]]:
+        """For every registered list (by id), the starts of the sentences that contain one of its words entirely.
+
+        Lists registered later are not covered: they need a new scan.
         """
         automaton = self._automaton or self._build()
         hits: list[set[int]] = [set() for _ in self._ids]
@@ -47,7 +67,7 @@ class KeywordIndex:
                 start = starts[index]
                 for list_id in list_ids:
                     hits[list_id].add(start)
-        return len(hits), hits
+        return hits
 
     def _build(self) -> ahocorasick.Automaton:
         lists_of: dict[str, list[int]] = {}
@@ -71,5 +91,5 @@ INDEX = KeywordIndex()
 def key_words(*words: str) -> WordList:
     """Declare a finder's key words (at import), so that the automaton holds every list before the first article:
     a list first met later makes the next document rebuild it."""
-    INDEX.list_id(words)
+    INDEX.declare(words)
     return words
