@@ -160,3 +160,11 @@ def test_a_parent_with_threads_starts_workers_without_fork() -> None:
 
 def test_default_jobs_is_every_usable_core() -> None:
     assert parallel.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_range_of_a_dump_is_a_chunk_of_its_own() -> None:
+    # Eight files fill a chunk; a range of streams holds hundreds of pages, so it goes alone, in its place.
+    items = [("path", f"a{i}", None) for i in range(10)] + [("streams", "d.xml.bz2", 0, 9)] + [("path", "b", None)]
+    chunks = list(parallel._chunks(iter(items), 8))
+    assert chunks == [items[:8], items[8:10], [items[10]], [items[11]]]
+    assert [item for chunk in chunks for item in chunk] == items

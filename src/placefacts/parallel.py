@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from itertools import islice
 from typing import IO, Any, TypeVar
 
 from placefacts.errors import PlacefactsError
@@ -170,8 +169,27 @@ def warm_up() -> None:
     gc.freeze()
 
 
+def is_range(item: Any) -> bool:
+    """A range of streams of a multistream dump (`("streams", ...)`, in extract's tasks and build's work)."""
+    return isinstance(item, tuple) and bool(item) and item[0] == "streams"
+
+
 def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while chunk := list(islice(items, size)):
+    """Chunks of up to `size` items, in order; a range of a dump (hundreds of pages) is a chunk of its own,
+    so that work spreads evenly over the workers and a chunk's records stay few."""
+    chunk: list[Any] = []
+    for item in items:
+        if is_range(item):
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [item]
+            continue
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk
 
 
