@@ -30,18 +30,8 @@ _HEADS = entries("facility_heads")
 NAMED_HEADS = {k: v for k, v in _HEADS.items() if k[0].isupper()}
 GENERIC_HEADS = {k: v for k, v in _HEADS.items() if k[0].islower()}
 AIR = frozenset({"airport"})
-# Heads that start a name: "Port of Rosario", "Universidad Laboral de Gijón", "Collegiate Church of San Juan".
-PREFIX_HEADS = {
-    "Port": "port", "University": "university", "Church": "church", "Cathedral": "church", "Basilica": "church",
-    "Palace": "palace", "Museum": "museum", "Castle": "castle", "Temple": "temple", "Abbey": "abbey",
-    "College": "college", "School": "school", "Academy": "academy", "Institute": "institute", "Fortress": "fort",
-    "Universidad": "university", "Université": "university", "Universität": "university", "Universidade": "university",
-    "Università": "university", "Palacio": "palace", "Palazzo": "palace", "Palais": "palace", "Iglesia": "church",
-    "Catedral": "church", "Cathédrale": "church", "Église": "church", "Museo": "museum", "Musée": "museum",
-    "Museu": "museum", "Castillo": "castle", "Castello": "castle", "Château": "castle", "Estadio": "stadium",
-    "Stade": "stadium", "Stadio": "stadium", "Colegio": "school", "Lycée": "school", "Basilique": "church",
-    "Duomo": "church", "Fortaleza": "fort", "Mezquita": "mosque",
-}
+# Heads that start a name: "Port of Rosario", "Collegiate Church of San Juan" (first match wins).
+PREFIX_HEADS = entries("name_prefix_heads")
 _SUFFIX = regex_cache.compile(
     r"\s(?P<head>" + "|".join(sorted((re.escape(h) for h in NAMED_HEADS), key=len, reverse=True)) + r")$"
 )
@@ -229,26 +219,8 @@ def contains_subject(ctx: Context, value: str) -> bool:
     return False
 
 
-# Head words that make a capitalised name a landmark: "Navy Pier", "Millennium Park", "Fisherman's Wharf".
-LANDMARK_HEADS = {
-    "Park": "park", "Parklands": "park", "Pier": "pier", "Tower": "tower", "Towers": "tower", "Gardens": "garden",
-    "Garden": "garden", "Square": "square", "Plaza": "square", "Market": "market", "Bazaar": "market",
-    "Hall": "hall", "House": "house", "Centre": "centre", "Center": "centre", "Wharf": "wharf", "Sanctuary": "sanctuary",
-    "Reserve": "reserve", "Field": "stadium", "Racetrack": "racecourse", "Studios": "studio", "Building": "building",
-    "Buildings": "building", "Memorial": "memorial", "Monument": "monument", "Statue": "statue", "Fountain": "fountain",
-    "Gate": "gate", "Arch": "arch", "Mausoleum": "mausoleum", "Ruins": "ruins", "Walk": "promenade",
-    "Riverwalk": "promenade", "Boardwalk": "promenade", "Promenade": "promenade", "Coliseum": "arena",
-    "Colosseum": "arena", "Amphitheatre": "amphitheatre", "Amphitheater": "amphitheatre", "Mall": "shopping centre",
-    "Theatre": "theatre", "Theater": "theatre", "Campus": "campus", "Hotel": "hotel", "Mill": "mill",
-    "Cemetery": "cemetery", "Lighthouse": "lighthouse", "Aquarium": "aquarium", "Zoo": "zoo", "Dome": "building",
-    "Pavilion": "pavilion", "Stadium": "stadium", "Arena": "arena", "Bridge": "bridge", "Tunnel": "tunnel",
-    "Baths": "baths", "Wall": "wall", "Walls": "wall", "Gallery": "museum", "Library": "library", "Castle": "castle",
-    "Palace": "palace", "Fort": "fort", "Fortress": "fort", "Temple": "temple", "Church": "church",
-    "Cathedral": "church", "Mosque": "mosque", "Shrine": "shrine", "Museum": "museum", "Observatory": "observatory",
-    "Pagoda": "temple", "Minaret": "tower", "Clock Tower": "tower", "Opera House": "theatre", "Home": "house",
-    "Homestead": "house", "Farmhouse": "house", "Courthouse": "courthouse", "Schoolhouse": "school",
-    "Depot": "railway station", "Armory": "armory", "Inn": "inn", "Tavern": "inn", "Office": "building",
-}
+# Head words that make a capitalised name a landmark: "Navy Pier", "Millennium Park".
+LANDMARK_HEADS = entries("landmark_heads")
 _LANDMARK_HEAD = regex_cache.compile(r"\s(?P<head>" + "|".join(sorted(LANDMARK_HEADS, key=len, reverse=True)) + r")$")
 _LANDMARK_PREFIX = regex_cache.compile(r"^(?P<head>Tower|Hall|Gate|Monument|Temple|Statue|Palace|Park|Arch)\sof\s")
 

@@ -26,6 +26,7 @@ from placefacts.find.facility_kinds import (
     norm_head,
 )
 from placefacts.find.grammar import refers_to_subject, strip_intro
+from placefacts.find.lexicon import entries
 from placefacts.find.lists import chunks, cue_of_topic, split_outside_brackets, subject_ref
 from placefacts.find.textutil import CAP_WORD as _CAP_WORD
 from placefacts.find.textutil import NAME, Sentence
@@ -199,20 +200,7 @@ _NOT_LANDMARK = regex_cache.compile(
     r"Fell|Pike|Wetlands?|Marsh|Swamp|Dunes|Heights)$|^(?:Mount|Mt\.?|Lake|Cape|Isle|Carnival|Festival|Feast|Fiesta)\s"
 )
 # Nouns of an apposition that say what a listed name is: "Reef HQ, a large tropical aquarium ...".
-_APPOSITION_KINDS = {
-    "aquarium": "aquarium", "museum": "museum", "park": "park", "parkland": "park", "garden": "garden",
-    "gardens": "garden", "zoo": "zoo", "tower": "tower", "memorial": "memorial", "monument": "monument",
-    "building": "building", "church": "church", "cathedral": "church", "temple": "temple", "mosque": "mosque",
-    "shrine": "shrine", "palace": "palace", "castle": "castle", "fort": "fort", "fortress": "fort",
-    "theatre": "theatre", "theater": "theatre", "market": "market", "stadium": "stadium", "arena": "arena",
-    "bridge": "bridge", "pier": "pier", "square": "square", "beach": "beach", "promenade": "promenade",
-    "strip": "promenade", "reserve": "reserve", "sanctuary": "sanctuary", "hotel": "hotel", "mall": "shopping centre",
-    "library": "library", "gallery": "museum", "observatory": "observatory", "lighthouse": "lighthouse",
-    "mausoleum": "mausoleum", "statue": "statue", "amphitheatre": "amphitheatre", "amphitheater": "amphitheatre",
-    "racecourse": "racecourse", "racetrack": "racecourse", "mansion": "house", "house": "house", "hall": "hall",
-    "complex": "complex", "centre": "centre", "center": "centre", "attraction": "attraction", "landmark": "landmark",
-    "venue": "venue", "plaza": "square", "fountain": "fountain", "gate": "gate", "wharf": "wharf",
-}
+_APPOSITION_KINDS = entries("apposition_kinds")
 _NATURAL_NOUN = regex_cache.compile(
     r"\b(?:island|islands|hill|hills|mountain|mountains|river|lake|bay|creek|valley|waterfall|falls|cape|peninsula|"
     r"volcano|cave|glacier|forest|reef|suburb|neighbou?rhood|district|festival|event|team|race|championship)\b"
