@@ -52,3 +52,25 @@ def test_the_output_example_is_what_extract_writes() -> None:
 def test_error_codes_table_matches_the_code() -> None:
     table = dict(re.findall(r"^\| (E\d{3}) \| ([^|]+) \|$", _section("Errors"), re.M))
     assert {k: v.strip() for k, v in table.items()} == CODES
+
+
+def test_every_benchmark_the_readme_names_exists() -> None:
+    named = set(re.findall(r"bench/(\w+\.py)", README))
+    assert named >= {"throughput.py", "adversarial.py", "stages.py"}
+    assert all((ROOT / "bench" / name).is_file() for name in named)
+
+
+def test_the_stage_benchmark_accounts_for_every_finder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from placefacts.find import REGISTRY
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for example in sorted((ROOT / "examples").glob("*.txt"))[:2]:
+        (folder / example.name).write_bytes(example.read_bytes())
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "stages.py"), str(folder), "--repeat", "1"],
+                          capture_output=True, text=True, check=True)
+    rows = {line.split()[0] for line in done.stdout.splitlines()[2:]}
+    assert rows == {c.name for c in REGISTRY} | {"read", "clean", "sentences", "subject", "resolve", "json"}
