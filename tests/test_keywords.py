@@ -44,3 +44,18 @@ def test_text_whose_lower_case_is_longer_falls_back_to_sentence_tests() -> None:
     assert ctx.sentences_with(("population",)) == [ctx.sentences[1]]
     facts = {(f.property, str(f.value)) for f in placefacts.extract(text).facts}
     assert {("instance_of", "town"), ("distance_to", "Famagusta"), ("population", "7000")} <= facts
+
+
+def test_declared_lists_and_lists_met_later_answer_alike() -> None:
+    from placefacts.find.keywords import INDEX, key_words
+
+    ctx = _context("Marrowby lies 12 km from Dyffryn. It was founded in 1283. The KM post stands.")
+    first, second, third = ctx.sentences
+    declared = key_words("founded", "post")
+    assert INDEX.list_id(declared) == INDEX.list_id(tuple(declared))  # found by identity, the same list as an equal one
+    assert ctx.sentences_with(declared) == [second, third]
+    # A list first met after the text was scanned makes it scan again; the answers before stay the same.
+    met_later = ("dyffryn", "stands", "zzz-never-declared")
+    assert ctx.sentences_with(met_later) == [first, third]
+    assert ctx.sentences_with(declared) == [second, third]
+    assert ctx.sentences_with(("", "zzz")) == [first, second, third]  # an empty word is in every sentence
