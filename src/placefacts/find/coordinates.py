@@ -10,6 +10,7 @@ from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import about_subject
 from placefacts.find.textutil import NAME
 
+_DEGREE_SIGNS = ("°", "º", "˚")
 _DEG = r"[°º˚]"
 _MIN = r"(?:['′’]|&prime;)"
 _SEC = r"(?:[\"″”]|''|′′|’’)"
@@ -51,12 +52,16 @@ def _valid(lat: float, lon: float) -> bool:
 def find_coordinates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     # Both forms need a digit: degree signs for the one, two decimal places for the other.
-    has_dms = "°" in text or "º" in text or "˚" in text
+    has_dms = any(sign in text for sign in _DEGREE_SIGNS)
     has_decimal = _DECIMALS.search(text) is not None
     if not has_dms and not has_decimal:
         return
     for sentence in ctx.sentences:
-        for match in _DMS.finditer(text, sentence.start, sentence.end) if has_dms else ():
+        # The same tests per sentence: both patterns open with a look-behind, so the engine would try them at every
+        # character of every sentence of a text with one temperature or one decimal in it.
+        dms_here = has_dms and any(sign in sentence.text for sign in _DEGREE_SIGNS)
+        decimal_here = has_decimal and _DECIMALS.search(sentence.text) is not None
+        for match in _DMS.finditer(text, sentence.start, sentence.end) if dms_here else ():
             if _of_other_name(ctx, text, sentence.start, match.start()):
                 continue
             (a, ha), (b, hb) = _dms(match, "a"), _dms(match, "b")
@@ -68,7 +73,7 @@ def find_coordinates(ctx: Context) -> Iterator[Candidate]:
                 continue
             if _valid(lat, lon):
                 yield Candidate("coordinates", {"lat": round(lat, 6), "lon": round(lon, 6)}, match.start(), match.end(), confidence=0.9)
-        for match in _DECIMAL_PAIR.finditer(text, sentence.start, sentence.end) if has_decimal else ():
+        for match in _DECIMAL_PAIR.finditer(text, sentence.start, sentence.end) if decimal_here else ():
             if _of_other_name(ctx, text, sentence.start, match.start()):
                 continue
             if not _PAIR_CUE.search(text, max(sentence.start, match.start() - 40), match.start()):
