@@ -287,7 +287,6 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
     if _FERRY.search(sentence.text):
         return  # a ferry or a boundary description is no road or rail link
     rail_here = bool(_RAIL_WORD.search(sentence.text))
-    road_here = bool(_ROAD_WORD.search(sentence.text))
     subject_sentence = about is True or _contains_subject(ctx, sentence.text) or bool(_OWN.search(sentence.text)) or \
         bool(_STATION_TOPIC.match(strip_intro(sentence.text)) and not _NEAREST_STATION.search(sentence.text))
     yield from _route_links(ctx, sentence, about)
@@ -351,6 +350,7 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         rail = bool(_RAIL_WORD.search(clause))
         road = bool(_ROAD_WORD.search(clause))
         if rail == road:
+            road_here = bool(_ROAD_WORD.search(sentence.text))  # asked only here: the costliest of the word tests
             if not (rail_here ^ road_here):
                 continue
             rail = rail_here
