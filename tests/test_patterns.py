@@ -133,3 +133,25 @@ def test_letter_first_event_words_match_as_the_case_blind_alternation(text: str)
     expected = [(m.span(), _EVENTS[int(m.lastgroup[1:])][0]) for m in _EVENT_REFERENCE.finditer(text)]
     assert [(m.span(), _event_name(m)) for m in _EVENT_LOWER.finditer(text.lower())] == expected
     assert [(m.span(), _event_name(m)) for m in _EVENT_ANY_CASE.finditer(text)] == expected
+
+
+def _name_with_letters_one_by_one() -> str:
+    """NAME as it was written before its letter runs were taken whole: a group of two classes, repeated."""
+    from placefacts.find import textutil as t
+
+    letters = r"(?:[^\W\d_]|[\u0300-\u036f])"
+    cap = (rf"(?>[{t.UPPER}](?:\.[{t.UPPER}])+\.?|(?:St|Mt|Ft|Pt|Ste)\.|"
+           rf"[{t.UPPER}](?:{letters}+(?:['’·-]{letters}+)*|(?:['’·-]{letters}+)+)|[{t.UPPER}]\.(?=\s[{t.UPPER}][{t.LOWER}])|"
+           rf"[{t.UPPER}](?![^\W_]))")
+    return rf"{cap}(?:[ \-–]{cap}|[ \-]{t.CONNECTOR}[ \-](?:{t.CONNECTOR}[ \-])?{cap}){{0,8}}+"
+
+
+_ONE_BY_ONE = re.compile(_name_with_letters_one_by_one())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.text(alphabet="AaBéÉ\u0301\u0308'’-. 1_oftheSt", max_size=40))
+def test_names_with_whole_letter_runs_match_as_letter_by_letter(text: str) -> None:
+    from placefacts.find.textutil import NAME_RE
+
+    assert [m.span() for m in NAME_RE.finditer(text)] == [m.span() for m in _ONE_BY_ONE.finditer(text)]

@@ -14,13 +14,15 @@ from placefacts import regex_cache
 # start a capitalised word.
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u0556\u1e00-\u1fff"
 LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u0561-\u0587\u1e00-\u1fff"
-_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f])"
+# A run of letters and combining accents, taken whole. The engine loops over a run of one class in C; a group of
+# the two classes repeated went through the group's machinery at every character of every name.
+_LETTER_RUN = r"(?>(?:[^\W\d_]+|[\u0300-\u036f]+)+)"
 
 # Atomic, and names repeat possessively: a name never gives back words, so long runs of capitalised
 # words or abbreviations cannot make a pattern backtrack exponentially.
 CAP_WORD = (
     rf"(?>[{UPPER}](?:\.[{UPPER}])+\.?|(?:St|Mt|Ft|Pt|Ste)\.|"
-    rf"[{UPPER}](?:{_LETTERS}+(?:['’·-]{_LETTERS}+)*|(?:['’·-]{_LETTERS}+)+)|[{UPPER}]\.(?=\s[{UPPER}][{LOWER}])|"
+    rf"[{UPPER}](?:{_LETTER_RUN}(?:['’·-]{_LETTER_RUN})*|(?:['’·-]{_LETTER_RUN})+)|[{UPPER}]\.(?=\s[{UPPER}][{LOWER}])|"
     rf"[{UPPER}](?![^\W_]))"
 )
 # Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent".
