@@ -9,7 +9,10 @@ a clock around each: read (decode and detect the form), clean, sentences
 rendering the record as JSON. Each article is read and extracted `--repeat`
 times and the fastest is kept, so that a busy machine does not make a stage
 look slow. Next to each finder: how many articles it found anything in, and
-the time it spent in the others, the part a tighter gate could save.
+the time it spent in the others, the part a tighter gate could save. Work
+the finders share (the key-word scan of the text, the names of a sentence) is
+counted in the first finder that asks for it: `names` carries the key-word
+scan, `location` most of the sentences' names.
 Read it with `throughput.py`: this says where, that says how fast.
 """
 
