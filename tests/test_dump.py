@@ -108,6 +108,10 @@ def test_dump_found_by_content_whatever_its_name(tmp_path: Path) -> None:
     plain = tmp_path / "article.txt"
     plain.write_text("Tilby is a village in Loamshire.", "utf-8")
     assert not is_dump(str(plain))
+    assert [d.form for d in read_path(str(plain))] == ["text"]
+    packed = tmp_path / "export.bz2"  # compressed, and not named as a dump: its content decides
+    packed.write_bytes(bz2.compress(DUMP.read_bytes()))
+    assert [d.title for d in read_path(str(packed))] == PLACES
 
 
 def test_cli_extracts_a_dump_end_to_end(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from placefacts import regex_cache
@@ -25,14 +26,18 @@ def detect_form(raw: str) -> InputForm:
     head = raw[:20000]
     if _HTML.search(head):
         return "html"
-    if len(_WIKITEXT.findall(head)) >= 2:
+    if len(list(islice(_WIKITEXT.finditer(head), 2))) == 2:
         return "wikitext"
     return "text"
 
 
+_DUMP_SUFFIXES = (".xml.bz2", ".xml.gz", ".xml")
+_COMPRESSED = (b"BZh", b"\x1f\x8b")
+
+
 def is_dump(path: str) -> bool:
     """A MediaWiki XML export: by its name, else by its first bytes (decompressed when .bz2/.gz)."""
-    if path.endswith((".xml.bz2", ".xml.gz", ".xml")):
+    if path.endswith(_DUMP_SUFFIXES):
         return True
     if path == "-" or not Path(path).is_file():
         return False
@@ -61,11 +66,26 @@ def read_bytes(path: str) -> bytes:
 
 def read_path(path: str, input_format: str | None = None) -> Iterator[Document]:
     """Documents of one input path; `input_format` ("text", "html", "wikitext", "dump") overrides detection."""
-    if input_format == "dump" or (input_format is None and is_dump(path)):
-        from placefacts.read.dump import read_dump
-
-        yield from read_dump(path)
+    if input_format == "dump" or (input_format is None and path.endswith(_DUMP_SUFFIXES)):
+        yield from _dump_documents(path)
         return
-    raw = decode(read_bytes(path), path)
+    data = read_bytes(path)  # read once: a dump by its content is told from these bytes, not from a second read
+    if input_format is None and path != "-" and _dump_content(path, data):
+        yield from _dump_documents(path)
+        return
+    raw = decode(data, path)
     form: InputForm = input_format if input_format in ("text", "html", "wikitext") else detect_form(raw)  # type: ignore[assignment]
     yield Document(source=path, raw=raw, form=form)
+
+
+def _dump_content(path: str, data: bytes) -> bool:
+    """`is_dump` of a file already read, without reading it again unless it is compressed."""
+    if data.startswith(_COMPRESSED):
+        return is_dump(path)  # its first bytes must be decompressed
+    return bool(_DUMP.search(data[:4096])) and Path(path).is_file()  # as is_dump: not a pipe read as a path
+
+
+def _dump_documents(path: str) -> Iterator[Document]:
+    from placefacts.read.dump import read_dump
+
+    yield from read_dump(path)
