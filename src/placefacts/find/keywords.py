@@ -27,6 +27,7 @@ class KeywordIndex:
         # for every question a finder asks cost more than the answer. The entry holds the tuple, so its id
         # cannot be reused while it is here.
         self._declared: dict[int, tuple[WordList, int]] = {}
+        self._blank: list[int] = []  # ids of the lists holding an empty word
         self._automaton: ahocorasick.Automaton | None = None
 
     def list_id(self, words: WordList) -> int:
@@ -36,6 +37,8 @@ class KeywordIndex:
         found = self._ids.get(words)
         if found is None:
             found = self._ids[words] = len(self._ids)
+            if "" in words:
+                self._blank.append(found)
             self._automaton = None  # rebuilt with the new list on the next scan
         return found
 
@@ -50,7 +53,7 @@ class KeywordIndex:
 
     def blank_lists(self) -> list[int]:
         """Ids of the lists holding an empty word (which every sentence contains)."""
-        return [list_id for words, list_id in self._ids.items() if "" in words]
+        return self._blank
 
     def scan(self, low: str, sentences: Sequence[Sentence]) -> list[set[int]]:
         """For every registered list (by id), the starts of the sentences that contain one of its words entirely.
