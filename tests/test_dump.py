@@ -13,6 +13,7 @@ import importlib.util
 import json
 import shutil
 import tracemalloc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -148,10 +149,10 @@ def _bench() -> object:
     return module
 
 
-def _peak_reading(path: Path) -> tuple[int, int]:
+def _peak_reading(path: Path, reader: Callable[[str], Iterator[object]] = read_dump) -> tuple[int, int]:
     tracemalloc.start()
     try:
-        pages = sum(1 for _ in read_dump(str(path)))
+        pages = sum(1 for _ in reader(str(path)))
         return pages, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -165,4 +166,18 @@ def test_memory_stays_flat_as_the_dump_grows(tmp_path: Path) -> None:
     large_pages, large_peak = _peak_reading(large)
     assert (small_pages, large_pages) == (150, 1200)
     # Eight times the pages: the peak is that of one page, not of the dump.
+    assert large_peak < small_peak * 1.2 + 64 * 1024, (small_peak, large_peak)
+
+
+def test_a_dump_told_by_its_content_is_streamed_not_read_whole(tmp_path: Path) -> None:
+    # Not named as a dump: read_path looks at its first bytes, and must not read the rest before streaming it.
+    bench = _bench()
+    small = bench.write_dump(tmp_path / "small.xml.bz2", 150)  # type: ignore[attr-defined]
+    large = bench.write_dump(tmp_path / "large.xml.bz2", 1200)  # type: ignore[attr-defined]
+    for path in (small, large):  # uncompressed, so that reading one whole would show in the peak
+        path.with_suffix("").with_suffix(".dat").write_bytes(bz2.decompress(path.read_bytes()))
+    small, large = tmp_path / "small.dat", tmp_path / "large.dat"
+    small_pages, small_peak = _peak_reading(small, read_path)
+    large_pages, large_peak = _peak_reading(large, read_path)
+    assert (small_pages, large_pages) == (150, 1200)
     assert large_peak < small_peak * 1.2 + 64 * 1024, (small_peak, large_peak)

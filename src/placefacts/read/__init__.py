@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -51,11 +52,11 @@ def is_dump(path: str) -> bool:
     return bool(_DUMP.search(head))
 
 
-def read_bytes(path: str) -> bytes:
+@contextmanager
+def _reading(path: str) -> Iterator[None]:
+    """OS errors of reading `path` as the one-line read errors (E002)."""
     try:
-        if path == "-":
-            return sys.stdin.buffer.read()
-        return Path(path).read_bytes()
+        yield
     except FileNotFoundError as exc:
         raise ReadError("no such file", path) from exc
     except IsADirectoryError as exc:
@@ -64,13 +65,20 @@ def read_bytes(path: str) -> bytes:
         raise ReadError(f"cannot be read ({exc.strerror or exc})", path) from exc
 
 
+def read_bytes(path: str) -> bytes:
+    with _reading(path):
+        if path == "-":
+            return sys.stdin.buffer.read()
+        return Path(path).read_bytes()
+
+
 def read_path(path: str, input_format: str | None = None) -> Iterator[Document]:
     """Documents of one input path; `input_format` ("text", "html", "wikitext", "dump") overrides detection."""
     if input_format == "dump" or (input_format is None and path.endswith(_DUMP_SUFFIXES)):
         yield from _dump_documents(path)
         return
-    data = read_bytes(path)  # read once: a dump by its content is told from these bytes, not from a second read
-    if input_format is None and path != "-" and _dump_content(path, data):
+    data = read_bytes(path) if input_format is not None or path == "-" else _read_unless_dump(path)
+    if data is None:
         yield from _dump_documents(path)
         return
     raw = decode(data, path)
@@ -78,11 +86,16 @@ def read_path(path: str, input_format: str | None = None) -> Iterator[Document]:
     yield Document(source=path, raw=raw, form=form)
 
 
-def _dump_content(path: str, data: bytes) -> bool:
-    """`is_dump` of a file already read, without reading it again unless it is compressed."""
-    if data.startswith(_COMPRESSED):
-        return is_dump(path)  # its first bytes must be decompressed
-    return bool(_DUMP.search(data[:4096])) and Path(path).is_file()  # as is_dump: not a pipe read as a path
+def _read_unless_dump(path: str) -> bytes | None:
+    """The file's bytes, opened once; None where its first bytes show a dump, which is then streamed, not read
+    whole here (`is_dump` by the bytes already read; a compressed file by its decompressed head)."""
+    with _reading(path), open(path, "rb") as handle:
+        head = handle.read(4096)
+        if head.startswith(_COMPRESSED):
+            dump = is_dump(path)
+        else:
+            dump = _DUMP.search(head) is not None and Path(path).is_file()  # as is_dump: a pipe is never a dump
+        return None if dump else head + handle.read()
 
 
 def _dump_documents(path: str) -> Iterator[Document]:
