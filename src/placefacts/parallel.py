@@ -169,7 +169,7 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def is_range(item: Any) -> bool:
+def _is_range(item: Any) -> bool:
     """A range of streams of a multistream dump (`("streams", ...)`, in extract's tasks and build's work)."""
     return isinstance(item, tuple) and bool(item) and item[0] == "streams"
 
@@ -179,7 +179,7 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
     so that work spreads evenly over the workers and a chunk's records stay few."""
     chunk: list[Any] = []
     for item in items:
-        if is_range(item):
+        if _is_range(item):
             if chunk:
                 yield chunk
                 chunk = []
