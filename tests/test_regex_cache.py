@@ -22,6 +22,11 @@ PATTERNS = [
 TEXT = "Founded in 1938, Zhezqazğan had 90,188 inhabitants; most were Kazakhs and Russians. 47° 48′ abd POPULATION ad"
 
 
+def _compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """What the cache's compiler makes of a pattern: `re.compile`'s code, with a first-character set where it helps."""
+    return regex_cache._engine(source, regex_cache._compile(source, flags))
+
+
 def _behaviour(pattern: re.Pattern[str]) -> list:
     return [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(TEXT)]
 
@@ -37,7 +42,8 @@ def test_cached_pattern_is_the_one_re_compile_makes(tmp_path: Path, source: str,
     from_disk = PatternCache(path).compile(source, flags)
     expected = re.compile(source, flags)
     # Pattern equality compares the pattern, the flags and the compiled code.
-    assert fresh == expected and from_disk == expected
+    assert fresh == from_disk == _compiled(source, flags)
+    assert (from_disk.pattern, from_disk.flags) == (expected.pattern, expected.flags)
     assert (from_disk.groups, from_disk.groupindex) == (expected.groups, expected.groupindex)
     assert _behaviour(from_disk) == _behaviour(expected)
 
@@ -60,7 +66,7 @@ def test_damaged_cache_falls_back_and_is_rewritten(tmp_path: Path) -> None:
     cache = PatternCache(path)
     assert cache.compile(r"\bcity\b", re.IGNORECASE).search("The CITY") is not None
     cache.save()
-    assert PatternCache(path).compile(r"\bcity\b", re.IGNORECASE) == re.compile(r"\bcity\b", re.IGNORECASE)
+    assert PatternCache(path).compile(r"\bcity\b", re.IGNORECASE) == _compiled(r"\bcity\b", re.IGNORECASE)
 
 
 def test_code_the_engine_rejects_is_compiled_afresh(tmp_path: Path) -> None:
@@ -72,7 +78,7 @@ def test_code_the_engine_rejects_is_compiled_afresh(tmp_path: Path) -> None:
     stored = tampered._load()
     flags, code, *rest = stored[("abc", 0)]
     stored[("abc", 0)] = (flags, b"\xff\xff\xff\xff" * (len(code) // 4), *rest)
-    assert tampered.compile("abc") == re.compile("abc")
+    assert tampered.compile("abc") == _compiled("abc")
 
 
 def test_bad_pattern_raises_as_re_compile_does(tmp_path: Path) -> None:
@@ -82,7 +88,7 @@ def test_bad_pattern_raises_as_re_compile_does(tmp_path: Path) -> None:
 
 def test_no_folder_means_no_cache(tmp_path: Path) -> None:
     cache = PatternCache(None)
-    assert cache.compile(r"\w+") == re.compile(r"\w+")
+    assert cache.compile(r"\w+") == _compiled(r"\w+")
     cache.save()  # nothing to write to, nothing raised
 
 
@@ -97,7 +103,7 @@ def test_unwritable_folder_is_no_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     cache = PatternCache(blocker / "sub" / "patterns.marshal")  # its parent can never be a folder
-    assert cache.compile(r"x+") == re.compile(r"x+")
+    assert cache.compile(r"x+") == _compiled(r"x+")
     cache.save()
 
 
