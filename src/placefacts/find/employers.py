@@ -319,9 +319,7 @@ def _employers(ctx: Context) -> Iterator[Candidate]:
             if org and _org_ok(ctx, org.group(1)) and strip_intro(text[sentence.start : match.start()]).endswith(org.group(1)):
                 start = sentence.start + org.start(1)
                 yield Candidate("employer", org.group(1), start, end, qualifiers={"role": "headquarters"}, confidence=0.75)
-        for match in _MAJOR_EMPLOYERS.finditer(text, sentence.start, sentence.end):
-            if about is False:
-                continue
+        for match in _MAJOR_EMPLOYERS.finditer(text, sentence.start, sentence.end) if about is not False else ():
             for item in _listed_names(text, match.end(), sentence.end):
                 if _org_ok(ctx, item.value):
                     yield Candidate("employer", item.value, match.start(), item.end,

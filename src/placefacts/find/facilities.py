@@ -216,9 +216,8 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[Found]:
         if any(m.start() <= match.start() < m.end() + 5 for m in landmark_lists) or not _class_where_ok(ctx, match):
             continue
         yield from from_list(text, match.end(), sentence.end, _class_kind(match.group("class")))
-    for match in _PRESENCE.finditer(text, sentence.start, sentence.end):
-        if register:
-            break  # "home to three homes on the National Register of Historic Places: ..." is read above
+    # "home to three homes on the National Register of Historic Places: ..." is read above
+    for match in _PRESENCE.finditer(text, sentence.start, sentence.end) if not register else ():
         sentence_there = match.group().lower().startswith("there")
         if not (sentence_there or (about is True and cue_of_topic(sentence, match.start()))):
             continue

@@ -182,9 +182,7 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
             yield from _product_candidates(found)
             continue
         for cue in (_PRODUCTS_FOLLOW, _MINED_FOLLOW):
-            for match in cue.finditer(text, sentence.start, sentence.end):
-                if about is False:
-                    continue
+            for match in cue.finditer(text, sentence.start, sentence.end) if about is not False else ():
                 end = after_list(text, match.end(), sentence.end)
                 for item in phrases(text, match.end(), end):
                     found.append((item, match.start(), end))
@@ -198,9 +196,7 @@ def find_products(ctx: Context) -> Iterator[Candidate]:
                     continue
                 for item in phrases(text, match.end(), end, max_words=3):
                     found.append((item, match.start(), end))
-        for match in _WITH_PRODUCTS.finditer(text, sentence.start, sentence.end):
-            if about is False:
-                continue
+        for match in _WITH_PRODUCTS.finditer(text, sentence.start, sentence.end) if about is not False else ():
             for item in phrases(text, match.start("list"), match.end("list"), tail=True):
                 found.append((item, match.start(), match.end()))
         for match in _PRODUCTS_PRECEDE.finditer(text, sentence.start, sentence.end):

@@ -291,18 +291,14 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         bool(_STATION_TOPIC.match(strip_intro(sentence.text)) and not _NEAREST_STATION.search(sentence.text))
     yield from _route_links(ctx, sentence, about)
     # "connected by road to the cities Karaganda (...), Kyzylorda and Arkalyk (...)"
-    for match in _BY_MODE.finditer(text, sentence.start, sentence.end):
-        if about is not True:
-            continue
+    for match in _BY_MODE.finditer(text, sentence.start, sentence.end) if about is True else ():
         mode = match.group("mode").lower()
         prop = "road_link" if re.match(_ROAD, mode) or mode in ("car", "bus") else "rail_link"
         items = _places(ctx, name_items(text, match.end(), sentence.end))
         for item, route in _with_routes(ctx, items, None):
             yield _link(prop, item, match.start(), item.end, route)
     # "well connected to Indore by road"
-    for match in _TO_BY_MODE.finditer(text, sentence.start, sentence.end):
-        if about is not True:
-            continue
+    for match in _TO_BY_MODE.finditer(text, sentence.start, sentence.end) if about is True else ():
         items = _places(ctx, name_items(text, match.end(), sentence.end))
         if not items:
             continue
@@ -313,9 +309,7 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
         for item, route in _with_routes(ctx, items, None):
             yield _link(prop, item, match.start(), item.end + mode.end(), route)
     # "a rail line to the regional capital city Karaganda", "trains to Shrewsbury and Swansea"
-    for match in _RAIL_TO.finditer(text, sentence.start, sentence.end):
-        if not subject_sentence:
-            continue
+    for match in _RAIL_TO.finditer(text, sentence.start, sentence.end) if subject_sentence else ():
         other = _FROM_OTHER.search(text, max(sentence.start, match.start() - 60), match.start())
         before = text[max(sentence.start, match.start() - 60) : match.start()]
         if other and not refers_to_subject(other.group(1), ctx.aliases) or re.search(r"\bfrom\s[A-Z][^,]*$", before):
