@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from placefacts.evaluate.match import fact_matches, max_matching
 from placefacts.evaluate.score import score_document
+from placefacts.normalise import text
 
 
 def _fact(prop: str, value, **extra) -> dict:
@@ -72,3 +76,12 @@ def test_properties_outside_the_gold_list_are_not_scored() -> None:
     record = {"facts": [_fact("population", 5), _fact("twin_town", "Y")]}
     score = score_document(gold, record, None)
     assert set(score.by_property) == {"population"}
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_names_fold_by_the_table_as_by_the_pattern(name: str) -> None:
+    # fold() turns ASCII punctuation to blanks with a table; the pattern it stands for must agree.
+    expected = " ".join(text._PUNCTUATION.sub(" ", name.lower()).split())
+    expected = expected[4:] if expected.startswith("the ") else expected
+    assert text.fold.__wrapped__(name) == expected
