@@ -10,7 +10,10 @@ from placefacts.find.textutil import NAME
 from placefacts.normalise.countries import constituent, country, known_unit, strip_directional
 
 _NAME_RE = regex_cache.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
-_LEADING_WORDS = regex_cache.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
+_LEADING = ("The", "A", "An", "In", "On", "At", "Its", "It", "This", "From", "By", "With", "After", "Before", "During",
+            "Since", "Today", "However")
+_LEADING_WORDS = regex_cache.compile(rf"^(?:{'|'.join(_LEADING)})\s")
+_LEADING_INITIALS = tuple(sorted({word[0] for word in _LEADING}))  # a name opening otherwise has none of them
 
 
 class Mention(NamedTuple):  # a tuple: made for every name of every sentence, and a frozen dataclass builds slowly
@@ -50,14 +53,15 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
     for match in _NAME_RE.finditer(text, start, end):
         if match.start() < skip_to:
             continue
-        joined = _AND_JOIN.match(text, match.end(1), end)
+        after = match.end(1) + 1  # "and" or "&" must open there for _AND_JOIN to match: tested first, in C
+        joined = _AND_JOIN.match(text, match.end(1), end) if text.startswith(("and", "&"), after) else None
         if joined and (known_unit(text[match.start(1) : joined.end(1)]) or _unit_follows(text, joined.end(1), end)):
             skip_to = joined.end(1)
             yield Mention(text[match.start(1) : joined.end(1)], match.start(1), joined.end(1), match.start())
             continue
         value = match.group(1)
         name_start = match.start(1)
-        while True:
+        while value.startswith(_LEADING_INITIALS):
             lead = _LEADING_WORDS.match(value)
             if not lead or len(value) == lead.end():
                 break
@@ -73,12 +77,12 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
 
 
 _POSSESSIVE_S = regex_cache.compile(r"['’]s\s")
-_POSSESSIVE_END = regex_cache.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'s\n", "’s\n")  # what r"['’]s$" matches at the end
 
 
 def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
     """Split "France's Caribbean" and "South Island of New Zealand" where a country starts a new name."""
-    possessive = _POSSESSIVE_S.search(value)
+    possessive = _POSSESSIVE_S.search(value) if "s" in value else None
     if possessive and country(value[: possessive.start()]):
         yield Mention(value[: possessive.start()], start, start + possessive.start(), outer_start)  # "France"
         rest = possessive.end()
@@ -91,7 +95,7 @@ def _split(value: str, start: int, outer_start: int) -> Iterator[Mention]:
         tail = start + of + 4
         yield Mention(value[of + 4 :], tail, start + len(value), tail)
         return
-    if _POSSESSIVE_END.search(value) and len(value) > 3:
+    if value.endswith(_POSSESSIVE_ENDINGS) and len(value) > 3:
         value = value[:-2]
     yield Mention(value, start, start + len(value), outer_start)
 
