@@ -51,8 +51,9 @@ def _km(match: re.Match[str]) -> float | None:
 
 
 # Where a quantity can start, in the lower-cased text: a digit or a number word (letter-first, so the engine
-# skips to the next one).
-_QUANTITY_START = regex_cache.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
+# skips to the next one). A number opens after no letter, digit, stop or comma (NUMBER's look-behind), so the
+# other digits of "1,234" are no place to try; lower-casing leaves those characters what they were.
+_QUANTITY_START = regex_cache.compile(r"(?<![\w.,])\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty")
 _APPROXIMATE = ("about", "approximately", "around", "some", "nearly", "roughly", "almost", "just over", "just under", "c.")
 _MINUS_SIGNS = "-\u2212\u2013"
 
