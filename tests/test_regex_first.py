@@ -50,6 +50,7 @@ def _gains(source: str, flags: int = 0) -> bool:
         (r"(?<![\w'’-])(?:the\s)?[A-Z][a-z]+", 0),
         (r"(?:\d|one|two)\s(?i:km|mi)", 0),
         (r"(?>\s*)x", 0),
+        (r"[^\W\d_]+", 0),  # a negated class: spelled out
     ],
 )
 def test_openings_the_compiler_leaves_get_a_set(source: str, flags: int) -> None:
@@ -63,7 +64,8 @@ def test_openings_the_compiler_leaves_get_a_set(source: str, flags: int) -> None
         (r"\Apopulation", re.IGNORECASE),
         (r"a*", 0),  # may match empty
         (r"\b(?:x|y?)", 0),
-        (r"\b[^a]b", 0),  # a negated class
+        (r"\b[^a]b", 0),  # anything but one character
+        (r"\b[^a-z]b", re.IGNORECASE),  # a negated class under case folding
         (r"\b.b", 0),
         (r"(a)?\b(?(1)b|c)", 0),  # a conditional
         (r"town", 0),  # the compiler's own prefix

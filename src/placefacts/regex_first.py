@@ -37,6 +37,7 @@ from re._constants import (  # type: ignore[import-not-found]
     LITERAL,
     MAX_REPEAT,
     MIN_REPEAT,
+    NEGATE,
     POSSESSIVE_REPEAT,
     RANGE,
     SRE_FLAG_IGNORECASE,
@@ -44,6 +45,7 @@ from re._constants import (  # type: ignore[import-not-found]
     SRE_FLAG_UNICODE,
     SRE_INFO_CHARSET,
     SUBPATTERN,
+    SUCCESS,
 )
 from typing import Any
 
@@ -142,6 +144,12 @@ def _add_literal(char: int, flags: int, firsts: _Firsts) -> None:
 
 
 def _add_class(items: list[tuple[Any, Any]], flags: int, firsts: _Firsts) -> None:
+    if items and items[0][0] is NEGATE:  # "[^\\W\\d_]": spelled out over the plane, everything beyond let through
+        if _folding(flags):
+            raise _Unknown(NEGATE)
+        firsts.chars.update(_plane_members(tuple(items), flags))
+        firsts.ranges.add((0x10000, 0x10FFFF))
+        return
     for op, av in items:
         if op is LITERAL:
             _add_literal(av, flags, firsts)
@@ -171,6 +179,16 @@ def _case_variants(char: int) -> set[int]:
     for folded in (lower, *_compiler._EXTRA_CASES.get(lower, ())):
         variants.update(_folds_to().get(folded, (folded,)))
     return variants
+
+
+@lru_cache(maxsize=64)
+def _plane_members(items: tuple[tuple[Any, Any], ...], flags: int) -> frozenset[int]:
+    """The characters of the Basic Multilingual Plane in a class, asked of the engine itself."""
+    code = [IN, 0]
+    _compiler._compile_charset(list(items), flags, code)
+    code[1] = len(code) - 1
+    member = _sre.compile("", flags, [*code, SUCCESS], 0, {}, (None,))
+    return frozenset(char for char in range(0x10000) if member.match(chr(char)))
 
 
 @lru_cache(maxsize=1)
