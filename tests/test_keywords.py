@@ -59,3 +59,23 @@ def test_declared_lists_and_lists_met_later_answer_alike() -> None:
     assert ctx.sentences_with(met_later) == [first, third]
     assert ctx.sentences_with(declared) == [second, third]
     assert ctx.sentences_with(("", "zzz")) == [first, second, third]  # an empty word is in every sentence
+
+
+def test_folds_apart_lists_every_character_a_case_blind_letter_takes_that_lower_keeps_apart() -> None:
+    import re
+    import string
+
+    import _sre  # type: ignore[import-not-found]
+
+    from placefacts.find.keywords import FOLDS_APART
+
+    # The engine takes x for a letter when x lower-cases to it or to one of its extra cases: only those can.
+    extra = {k for cases in re._compiler._EXTRA_CASES.values() for k in cases}  # type: ignore[attr-defined]
+    candidates = [c for c in range(0x80, 0x110000) if _sre.unicode_tolower(c) < 0x80 or c in extra]
+    apart = {
+        chr(c)
+        for c in candidates
+        for letter in string.ascii_lowercase
+        if re.fullmatch(letter, chr(c), re.IGNORECASE) and chr(c).lower() != letter
+    }
+    assert apart == set(FOLDS_APART)

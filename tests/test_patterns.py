@@ -1,4 +1,4 @@
-"""The prefix-factored word alternation matches what a longest-first alternation matches."""
+"""Tuned forms of patterns match what the plain patterns they replace match."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from placefacts.find.textutil import word_before_stop
 from placefacts.normalise.patterns import word_alternation
 
 _FORMS = st.lists(st.text(alphabet="abAB -", min_size=1, max_size=6).filter(lambda f: f.strip()), min_size=1, max_size=12)
@@ -155,3 +156,17 @@ def test_names_with_whole_letter_runs_match_as_letter_by_letter(text: str) -> No
     from placefacts.find.textutil import NAME_RE
 
     assert [m.span() for m in NAME_RE.finditer(text)] == [m.span() for m in _ONE_BY_ONE.finditer(text)]
+
+
+_WORD_BEFORE = re.compile(r"(\S+)[.!?][\"”’)\]]*\s*$")  # what the sentence splitter used to search
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.text(alphabet="ab. !?\"”’)]\u00a0\u2009\n", max_size=40), back=st.integers(0, 40))
+def test_word_before_stop_is_what_the_end_anchored_search_captured(text: str, back: int) -> None:
+    # Every place a sentence boundary can start after a stop: a stop before it, a closing mark or a blank at it.
+    for at in range(1, len(text)):
+        if text[at - 1] in ".!?" and text[at] in "\"”’)] ":
+            floor = max(0, at - back)
+            expected = _WORD_BEFORE.search(text, floor, at + 1)
+            assert word_before_stop(text, floor, at - 1) == (expected.group(1) if expected else None)

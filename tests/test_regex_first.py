@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import placefacts.pipeline  # noqa: F401  (compiles every finder's pattern)
 from placefacts import regex_cache
-from placefacts.regex_first import add_first_chars
+from placefacts.regex_first import add_first_chars, opening_chars
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wiktor"
 # Characters that fold oddly (Kelvin sign, long s, dotless and dotted i, title-case digraph), digits, marks, breaks.
@@ -130,3 +130,29 @@ def test_every_finder_pattern_finds_the_same_in_made_up_text(parts: list[str], c
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     for ours, stock in _finders_patterns():
         assert _found(ours, text, start, end) == _found(stock, text, start, end), stock.pattern
+
+
+def test_opening_chars_hold_every_place_a_match_starts() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))[:15]]
+    if not texts:
+        pytest.skip(f"no corpus at {CORPUS}")
+    listed = 0
+    for _ours, stock in _finders_patterns():
+        openers = opening_chars(stock)
+        if openers is None:
+            continue
+        listed += 1
+        for text in texts:
+            for place in range(len(text)):
+                if text[place] not in openers:
+                    assert stock.match(text, place) is None, (stock.pattern, text[place])
+    assert listed > 100
+
+
+def test_opening_chars_examples() -> None:
+    assert opening_chars(re.compile(r"\bkm|mi\b", re.IGNORECASE)) == frozenset("kKmM\u212a")
+    assert opening_chars(re.compile(r",\s|\s(?:and|or)\s")) >= {",", " ", "\n", "\xa0"}
+    assert opening_chars(re.compile(r"\w+")) is None  # too many to list
+    assert opening_chars(re.compile(r"x?")) is None  # may match empty
+    # Every blank Unicode knows lies in the Basic Multilingual Plane, so a listed \s is complete.
+    assert [hex(c) for c in range(0x10000, 0x110000) if chr(c).isspace()] == []

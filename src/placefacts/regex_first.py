@@ -18,8 +18,9 @@ start with, so it changes where the engine looks, never what it finds.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
+import re
 from functools import lru_cache
-from re import _compiler  # type: ignore[attr-defined]
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from re._constants import (  # type: ignore[import-not-found]
     ASSERT,
     ASSERT_NOT,
@@ -96,6 +97,36 @@ def add_first_chars(code: list[int], tree: Any, flags: int) -> list[int]:
     _compiler._compile_charset(charset, 0, info)  # categories are already the engine's codes
     info[1] = len(info) - 1
     return info + code[1 + code[1] :]
+
+
+@lru_cache(maxsize=256)
+def opening_chars(pattern: re.Pattern[str], most: int = 256) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, for a finder to test a character against before it
+    asks the engine to match there (a call and a set-up each, at places most of which open with none of them).
+
+    None where a match may be empty or start with more than `most` characters, or the set is not worked out.
+    """
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    flags = pattern.flags | tree.state.flags
+    firsts = _Firsts()
+    try:
+        if flags & SRE_FLAG_LOCALE or _sequence(tree.data, flags, firsts):
+            return None
+    except _Unknown:
+        return None
+    chars = set(firsts.chars)
+    for low, high in firsts.ranges:
+        if high - low >= most:
+            return None
+        chars.update(range(low, high + 1))
+    for category in firsts.categories:
+        if category != _SPACE:
+            return None  # a class with members beyond the plane, or too many to list
+        chars |= _plane_members(((CATEGORY, category),), 0)
+    return frozenset(map(chr, chars)) if len(chars) <= most else None
+
+
+_SPACE = _compiler.CH_UNICODE[CATEGORY_SPACE]  # every blank Unicode knows lies in the plane (tested)
 
 
 def _sequence(data: list[tuple[Any, Any]], flags: int, firsts: _Firsts) -> bool:

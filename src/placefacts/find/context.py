@@ -20,6 +20,7 @@ from placefacts.find import keywords
 from placefacts.find.textutil import Sentence, split_sentences
 from placefacts.model import Document, Value
 from placefacts.normalise.text import fold
+from placefacts.regex_first import opening_chars
 
 if TYPE_CHECKING:
     from placefacts.find.names_in_text import Mention
@@ -64,7 +65,7 @@ class Context:
             if block.kind in ("paragraph", "item"):
                 sentences.extend(
                     s for s in split_sentences(text, block.start, block.end, index, block.section)
-                    if not _HATNOTE.match(s.text)
+                    if not _is_hatnote(s.text)
                 )
         return cls(doc=doc, prepared=prepared, sentences=sentences)
 
@@ -197,6 +198,14 @@ _HATNOTE = regex_cache.compile(
     r"\"[^\"]{1,60}\" redirects here|See also:|Main article:)",
     re.IGNORECASE,
 )
+
+_HATNOTE_OPENINGS = opening_chars(_HATNOTE)
+
+
+def _is_hatnote(text: str) -> bool:
+    """`_HATNOTE.match(text)`, the engine asked only of a sentence that opens as a note can."""
+    return (_HATNOTE_OPENINGS is None or text[:1] in _HATNOTE_OPENINGS) and _HATNOTE.match(text) is not None
+
 
 _EVERY = object()  # says_any's marker: test each sentence itself
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import refers_to_subject, strip_intro
-from placefacts.find.keywords import key_words
+from placefacts.find.keywords import folds_apart, key_words
 from placefacts.find.lists import (
     INDUSTRY_WORDS,
     NOT_NOUN,
@@ -119,6 +119,7 @@ _TYPED = regex_cache.compile(
     rf"(?P<head>{'|'.join(_CENTER_HEAD_OK)})\b",
     re.IGNORECASE,
 )
+_TYPED_WORDS = key_words(*sorted({w for v in _CENTER_HEAD_OK.values() for w in v}))
 _CENTER_ROLE = regex_cache.compile(
     r"(?:\b(?:is|was|are|were|be|being|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
     re.IGNORECASE,
@@ -317,6 +318,8 @@ def _centres(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[t
 
 def _typed_places(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[tuple[str, int, int]]:
     """"It was originally a logging town", "serving the farming community": said of the subject only."""
+    if not (ctx.says_any(sentence, _TYPED_WORDS) or folds_apart(sentence.text)):
+        return  # no trade word ("logging", "mining"): _TYPED cannot match
     text = ctx.text
     for match in _TYPED.finditer(text, sentence.start, sentence.end):
         word, head = match.group("word").lower(), match.group("head").lower()

@@ -90,6 +90,14 @@ class KeywordIndex:
 
 INDEX = KeywordIndex()
 
+# Characters that a case-blind pattern takes for an ASCII letter while str.lower() keeps them apart ("ſ" for s,
+# "ı" and "İ" for i): in text that holds one, a lower-cased word test cannot speak for such a pattern.
+FOLDS_APART = ("İ", "ı", "ſ")
+
+
+def folds_apart(text: str) -> bool:
+    return any(char in text for char in FOLDS_APART)
+
 
 def key_words(*words: str) -> WordList:
     """Declare a finder's key words (at import), so that the automaton holds every list before the first article:

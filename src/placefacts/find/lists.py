@@ -19,6 +19,7 @@ from placefacts.find.grammar import about_subject, refers_to_subject, strip_intr
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.textutil import NAME, Sentence
 from placefacts.normalise.text import fold
+from placefacts.regex_first import opening_chars
 
 # ---------------------------------------------------------------- list helpers
 
@@ -220,6 +221,7 @@ def split_outside_brackets(
     out: list[tuple[int, int]] = []
     depth = 0
     start = i = pos
+    openers = opening_chars(separator)  # the engine is asked only where a separator can start
     while i < end:
         c = text[i]
         if c == "(":
@@ -229,7 +231,7 @@ def split_outside_brackets(
         elif depth == 0:
             if c in stop_at:
                 break
-            sep = separator.match(text, i, end)
+            sep = separator.match(text, i, end) if openers is None or c in openers else None
             if (sep and of_name is not None and sep.group() == " and " and of_name.search(text, start, i)
                     and AND_TAIL.match(text, i, end)):
                 sep = None  # "Telfair Academy of Arts and Sciences" is one name

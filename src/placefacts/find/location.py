@@ -367,11 +367,13 @@ _FLOWS = regex_cache.compile(
     r"(?:city|town|village|municipality|community|area|county|district))\b"
 )
 
+_FLOW_VERBS = key_words("runs", "flows", "passes", "winds", "meanders", "cuts")  # one of them is in every _FLOWS match
+
 
 @component("near_water", reads=("prose",), writes=("near_water",))
 def find_water(ctx: Context) -> Iterator[Candidate]:
     yield from _features(ctx, _WATER_WORDS, _WATER_CUE, "near_water")
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(_FLOW_VERBS):
         flows = _FLOWS.match(sentence.text)
         if flows and _has_head(flows.group(1), _WATER_WORDS):
             begin = sentence.start + flows.start(1)

@@ -61,7 +61,18 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = match.end() if match.end() > match.start() else match.end() + 1
 
 
-_WORD_BEFORE = regex_cache.compile(r"(\S+)[.!?][\"”’)\]]*\s*$")
+def word_before_stop(text: str, floor: int, stop: int) -> str | None:
+    """The run of non-blanks that ends where the stop `text[stop]` stands, from `floor` at the earliest.
+
+    What `(\\S+)[.!?][\"”’)\\]]*\\s*$` captures in text[floor:stop + 2] after a stop that a closing mark or a blank
+    follows, without an end-anchored search (which tries every start in the window, each to its end).
+    """
+    segment = text[floor:stop]
+    if not segment or segment[-1].isspace():
+        return None
+    return segment.split()[-1]
+
+
 _DASH_OR_SLASH = regex_cache.compile(r"[–—/-]")
 _INITIALS = regex_cache.compile(r"[a-z]|(?:[a-z]\.)+[a-z]?")  # "j", "u.s", "e.g": a stop after them ends no sentence
 
@@ -80,11 +91,12 @@ def split_sentences(text: str, start: int, end: int, block: int = 0, section: st
     out: list[Sentence] = []
     pos = start
     for match in _boundaries(text, start, end):
-        if "\n" not in match.group():
-            before = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start() + 1)
+        # A boundary after a stop, with a blank or closing mark after it (not a line break, not "end.Next").
+        if match.group() and "\n" not in match.group():
+            before = word_before_stop(text, max(start, match.start() - 30), match.start() - 1)
             if before:
                 # "Lambert–St. Louis": the abbreviation is the part after a dash or slash.
-                word = _DASH_OR_SLASH.split(before.group(1).lower().lstrip("(\"“"))[-1]
+                word = _DASH_OR_SLASH.split(before.lower().lstrip("(\"“"))[-1]
                 if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
                     continue
         _add(out, text, pos, match.start(), block, section)
