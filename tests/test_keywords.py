@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
+import re
+import string
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from placefacts.find import Context
+from placefacts.find.keywords import FOLDS_APART
 from placefacts.model import Document
 from placefacts.pipeline import prepare
 
@@ -62,13 +67,6 @@ def test_declared_lists_and_lists_met_later_answer_alike() -> None:
 
 
 def test_folds_apart_lists_every_character_a_case_blind_letter_takes_that_lower_keeps_apart() -> None:
-    import re
-    import string
-
-    import _sre  # type: ignore[import-not-found]
-
-    from placefacts.find.keywords import FOLDS_APART
-
     # The engine takes x for a letter when x lower-cases to it or to one of its extra cases: only those can.
     extra = {k for cases in re._compiler._EXTRA_CASES.values() for k in cases}  # type: ignore[attr-defined]
     candidates = [c for c in range(0x80, 0x110000) if _sre.unicode_tolower(c) < 0x80 or c in extra]

@@ -154,5 +154,6 @@ def test_opening_chars_examples() -> None:
     assert opening_chars(re.compile(r",\s|\s(?:and|or)\s")) >= {",", " ", "\n", "\xa0"}
     assert opening_chars(re.compile(r"\w+")) is None  # too many to list
     assert opening_chars(re.compile(r"x?")) is None  # may match empty
-    # Every blank Unicode knows lies in the Basic Multilingual Plane, so a listed \s is complete.
-    assert [hex(c) for c in range(0x10000, 0x110000) if chr(c).isspace()] == []
+    # Every blank Unicode knows lies at or below U+3000, so a listed \s is complete.
+    assert [hex(c) for c in range(0x3001, 0x110000) if chr(c).isspace()] == []
+    assert [c for c in range(0x3001) if chr(c).isspace()] == [c for c in range(0x3001) if re.match(r"\s", chr(c))]

@@ -122,11 +122,13 @@ def opening_chars(pattern: re.Pattern[str], most: int = 256) -> frozenset[str] |
     for category in firsts.categories:
         if category != _SPACE:
             return None  # a class with members beyond the plane, or too many to list
-        chars |= _plane_members(((CATEGORY, category),), 0)
+        chars |= _BLANKS
     return frozenset(map(chr, chars)) if len(chars) <= most else None
 
 
-_SPACE = _compiler.CH_UNICODE[CATEGORY_SPACE]  # every blank Unicode knows lies in the plane (tested)
+_SPACE = _compiler.CH_UNICODE[CATEGORY_SPACE]
+# The engine's Unicode blanks are str.isspace()'s, and none lies beyond U+3000 (tested).
+_BLANKS = frozenset(char for char in range(0x3001) if chr(char).isspace())
 
 
 def _sequence(data: list[tuple[Any, Any]], flags: int, firsts: _Firsts) -> bool:
