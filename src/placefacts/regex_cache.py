@@ -34,7 +34,7 @@ from placefacts.regex_first import add_first_chars
 
 ENV = "PLACEFACTS_CACHE_DIR"
 _KEEP = 4000  # entries; beyond this only the patterns this process used are kept
-_CODE_VERSION = 2  # raised whenever this module compiles the same pattern to other code
+_CODE_VERSION = 3  # raised whenever this module (or regex_first) compiles the same pattern to other code
 
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, group names both ways
 
