@@ -210,7 +210,10 @@ def _case_variants(char: int) -> set[int]:
     lower = _sre.unicode_tolower(char)
     variants = {char, _sre.ascii_tolower(char)}
     for folded in (lower, *_compiler._EXTRA_CASES.get(lower, ())):
-        variants.update(_folds_to().get(folded, (folded,)))
+        # The characters whose lower case is `folded`: itself, where lower-casing keeps it, and the others.
+        if _sre.unicode_tolower(folded) == folded:
+            variants.add(folded)
+        variants.update(_lowered_to().get(folded, ()))
     return variants
 
 
@@ -225,10 +228,11 @@ def _plane_members(items: tuple[tuple[Any, Any], ...], flags: int) -> frozenset[
 
 
 @lru_cache(maxsize=1)
-def _folds_to() -> dict[int, list[int]]:
-    """For each lower-case form, the characters of the Basic Multilingual Plane that fold to it."""
-    folds: dict[int, list[int]] = {}
+def _lowered_to() -> dict[int, list[int]]:
+    """The characters of the Basic Multilingual Plane that lower-casing changes, by what it makes of them."""
+    lowered: dict[int, list[int]] = {}
     for char in range(0x10000):
-        folds.setdefault(_sre.unicode_tolower(char), []).append(char)
-    return folds
-
+        lower = _sre.unicode_tolower(char)
+        if lower != char:
+            lowered.setdefault(lower, []).append(char)
+    return lowered
