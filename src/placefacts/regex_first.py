@@ -61,7 +61,7 @@ class _Unknown(Exception):
 
 
 class _Firsts:
-    """Characters (code points, ranges, engine categories) a match may start with, and whether it may be empty."""
+    """Characters a match may start with: code points, ranges, and classes as the engine codes them."""
 
     def __init__(self) -> None:
         self.chars: set[int] = set()
