@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from placefacts.find.location import _CHAIN_START, _NONLOCAL_CUE, tail_start
 from placefacts.find.textutil import word_before_stop
 from placefacts.normalise.patterns import word_alternation
 
@@ -170,3 +171,19 @@ def test_word_before_stop_is_what_the_end_anchored_search_captured(text: str, ba
             floor = max(0, at - back)
             expected = _WORD_BEFORE.search(text, floor, at + 1)
             assert word_before_stop(text, floor, at - 1) == (expected.group(1) if expected else None)
+
+
+_WINDOW = st.lists(
+    st.sampled_from(["in", "of", "the", "by", "near", "north", "Region", "St.", "Ana's", "O’Neil", "-", ",", "(", ";",
+                     " ", " ", "\n", "2", "ſ", "K", "federal", "district", "bordered", "on", "to", "by"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(window=_WINDOW)
+def test_location_cues_search_from_the_tail_as_from_the_start(window: str) -> None:
+    cut = tail_start(window)
+    for pattern in (_CHAIN_START, _NONLOCAL_CUE):
+        whole, tail = pattern.search(window), pattern.search(window, cut)
+        assert (whole and whole.span()) == (tail and tail.span())

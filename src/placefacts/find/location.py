@@ -46,6 +46,17 @@ _CHAIN_START = regex_cache.compile(
     r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
     r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
 )
+# Both patterns above and below end at the window's end and hold nothing but word characters, blanks and . ' ’ -:
+# a match starts after the last other character (`tail_start`), so the engine need not try the places before it.
+_BREAK = regex_cache.compile(r"[^\w\s.'’-][\w\s.'’-]*$")
+
+
+def tail_start(window: str) -> int:
+    """Where the run of word characters, blanks and . ' ’ - that ends the window starts."""
+    last = _BREAK.search(window)
+    return last.start() + 1 if last else 0
+
+
 # Words before a name that make it something other than a unit the subject lies in.
 _NONLOCAL_CUE = regex_cache.compile(
     r"(?:\b(?:by|with|after|for|named|called|along with|than|like|including|such as)\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?"
@@ -168,7 +179,10 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             before = text[max(sentence.start, mention.outer_start - 60) : mention.outer_start]
             link = text[previous_end : mention.outer_start] if previous_end >= 0 else ""
             chained = in_chain and bool(_CHAIN_LINK.match(link))
-            starts_chain = not chained and bool(_CHAIN_START.search(before)) and not _NONLOCAL_CUE.search(before)
+            starts_chain = False
+            if not chained:
+                cut = tail_start(before)
+                starts_chain = bool(_CHAIN_START.search(before, cut)) and not _NONLOCAL_CUE.search(before, cut)
             in_chain = False
             if not (chained or starts_chain):
                 continue
