@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from placefacts.find import climate
 from placefacts.find.location import _CHAIN_START, _NONLOCAL_CUE, tail_start
 from placefacts.find.textutil import word_before_stop
 from placefacts.normalise.patterns import word_alternation
@@ -187,3 +188,44 @@ def test_location_cues_search_from_the_tail_as_from_the_start(window: str) -> No
     for pattern in (_CHAIN_START, _NONLOCAL_CUE):
         whole, tail = pattern.search(window), pattern.search(window, cut)
         assert (whole and whole.span()) == (tail and tail.span())
+
+
+def _temperatures_walking_every_span(text: str) -> list:
+    """climate._temperatures as it was: each match tested against every span read before it."""
+    out, taken = [], []
+    for match in climate._RANGE.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        unit, end = match.group(3) or match.group(4), match.end()
+        conv = climate._CONVERSION.match(text, end)
+        end = conv.end() if conv else end
+        out.append(climate._Temp(match.start(1), match.end(1), climate._celsius(match.group(1), unit), in_range=True))
+        out.append(climate._Temp(match.start(2), end, climate._celsius(match.group(2), unit), in_range=True))
+        taken.append((match.start(), end))
+    for match in climate._TEMP.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        unit, end = match.group(2) or match.group(3), match.end()
+        value = climate._celsius(match.group(1), unit)
+        conv = climate._CONVERSION.match(text, end)
+        if conv:
+            conv_unit = conv.group(2) or conv.group(3)
+            if unit.upper().startswith("F") and conv_unit.upper().startswith("C"):
+                value = climate._celsius(conv.group(1), conv_unit)
+            end = conv.end()
+            taken.append((match.start(), end))
+        out.append(climate._Temp(match.start(), end, value))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+_READINGS = st.lists(
+    st.sampled_from(["-12.5 °C", "9.5 °F", "3 to 7 °C", "38 to 99 °F", "(", ")", " (", "20 °C (68 °F)", " ", ", ", "and"]),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=_READINGS)
+def test_temperatures_by_bisect_are_those_found_walking_every_span(text: str) -> None:
+    assert climate._temperatures(text, 0, len(text)) == _temperatures_walking_every_span(text)

@@ -18,6 +18,7 @@ than Oslo") are not the subject's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,9 +52,12 @@ def _celsius(number: str, unit: str) -> float:
 def _temperatures(text: str, lo: int, hi: int) -> list[_Temp]:
     """Temperatures in text[lo:hi], a written conversion folded into the one before it."""
     out: list[_Temp] = []
-    taken: list[tuple[int, int]] = []
+    # Spans already read, kept sorted so that a test is a bisect, not a walk of every span before (quadratic on a
+    # long run of temperatures): ranges in order without overlaps, then how far single ones' conversions reach.
+    range_starts: list[int] = []
+    range_ends: list[int] = []
     for match in _RANGE.finditer(text, lo, hi):
-        if any(a <= match.start() < b for a, b in taken):
+        if range_ends and match.start() < range_ends[-1]:
             continue  # the conversion of the range before: "3.3 to 37.1 °C (38 to 99 °F)"
         unit = match.group(3) or match.group(4)
         end = match.end()
@@ -63,9 +67,12 @@ def _temperatures(text: str, lo: int, hi: int) -> list[_Temp]:
         first, second = _celsius(match.group(1), unit), _celsius(match.group(2), unit)
         out.append(_Temp(match.start(1), match.end(1), first, in_range=True))
         out.append(_Temp(match.start(2), end, second, in_range=True))
-        taken.append((match.start(), end))
+        range_starts.append(match.start())
+        range_ends.append(end)
+    reach = -1
     for match in _TEMP.finditer(text, lo, hi):
-        if any(a <= match.start() < b for a, b in taken):
+        index = bisect_right(range_starts, match.start()) - 1
+        if match.start() < reach or (index >= 0 and match.start() < range_ends[index]):
             continue
         unit = match.group(2) or match.group(3)
         value = _celsius(match.group(1), unit)
@@ -76,7 +83,7 @@ def _temperatures(text: str, lo: int, hi: int) -> list[_Temp]:
             if unit.upper().startswith("F") and conv_unit.upper().startswith("C"):
                 value = _celsius(conv.group(1), conv_unit)  # the °C as written, not our conversion
             end = conv.end()
-            taken.append((match.start(), end))
+            reach = max(reach, end)
         out.append(_Temp(match.start(), end, value))
     out.sort(key=lambda t: t.start)
     return out
