@@ -36,6 +36,21 @@ _OTHER_PLACE = regex_cache.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){
 # A cheap gate: every distance names its unit.
 _UNIT_KEYS = key_words("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
 _LIES = regex_cache.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
+_LIES_REACH = 30  # longer than any _LIES match ("situated approximately " and a final newline)
+# The opening of a sentence where _OTHER_PLACE looks for the topic: an introduction, a name and a few words. Bounded,
+# so that a sentence of thousands of distances is not copied and searched again for each one.
+_HEAD_REACH = 400
+
+
+def _lies_before(text: str, start: int, at: int) -> bool:
+    """`_LIES.search(text[start:at])`, from the last characters only (the pattern ends at the window's end)."""
+    if at - start <= _LIES_REACH:
+        return _LIES.search(text[start:at]) is not None
+    return _LIES.search(text, at - _LIES_REACH, at) is not None
+
+
+def _sentence_head(text: str, start: int, at: int) -> str:
+    return text[start : min(at, start + _HEAD_REACH)]
 
 
 def _km(match: re.Match[str]) -> float | None:
@@ -108,9 +123,11 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                 continue
             if target is None:
                 # "The Baikonur Cosmodrome lies 400 kilometres to the south west": the other place is the topic.
-                before = text[sentence.start : match.start()]
+                if about is not False or not direction or not _lies_before(text, sentence.start, match.start()):
+                    continue
+                before = _sentence_head(text, sentence.start, match.start())
                 other = _OTHER_PLACE.match(strip_intro(before))
-                if about is not False or not direction or not other or not _LIES.search(before):
+                if not other:
                     continue
                 target = other.group(1)
                 start = sentence.start + before.find(target)
@@ -119,7 +136,7 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                     continue
                 if ctx.is_subject(target) or ctx.is_subject(re.sub(r"\s(?:town|city)\s(?:centre|center)$", "", target)):
                     # "Downtown Savannah is 13 miles north of the Montgomery town center": the topic is the other place.
-                    other = _OTHER_PLACE.match(strip_intro(text[sentence.start : match.start()]))
+                    other = _OTHER_PLACE.match(strip_intro(_sentence_head(text, sentence.start, match.start())))
                     if not other or ctx.is_subject(other.group(1)):
                         continue
                     target = other.group(1)

@@ -177,8 +177,9 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
                 in_chain = False
                 continue
             before = text[max(sentence.start, mention.outer_start - 60) : mention.outer_start]
-            link = text[previous_end : mention.outer_start] if previous_end >= 0 else ""
-            chained = in_chain and bool(_CHAIN_LINK.match(link))
+            # What joins it to the last unit found: asked only straight after one (a copy from further back would
+            # grow with every name of a long sentence).
+            chained = in_chain and bool(_CHAIN_LINK.match(text[previous_end : mention.outer_start] if previous_end >= 0 else ""))
             starts_chain = False
             if not chained:
                 cut = tail_start(before)
