@@ -200,7 +200,7 @@ def _add_class(items: list[tuple[Any, Any]], flags: int, firsts: _Firsts) -> Non
                 raise _Unknown(op)
             firsts.categories.add(_compiler.CH_UNICODE[av] if flags & SRE_FLAG_UNICODE else av)
         else:
-            raise _Unknown(op)  # NEGATE: a class of everything but...
+            raise _Unknown(op)  # an item the parser does not make today
 
 
 def _case_variants(char: int) -> set[int]:
