@@ -106,13 +106,13 @@ def opening_chars(pattern: re.Pattern[str], most: int = 256) -> frozenset[str] |
 
     None where a match may be empty or start with more than `most` characters, or the set is not worked out.
     """
-    tree = _parser.parse(pattern.pattern, pattern.flags)
-    flags = pattern.flags | tree.state.flags
     firsts = _Firsts()
     try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        flags = pattern.flags | tree.state.flags
         if flags & SRE_FLAG_LOCALE or _sequence(tree.data, flags, firsts):
             return None
-    except _Unknown:
+    except Exception:  # a construct not worked out, or a parser that changed (a private API): ask the engine
         return None
     chars = set(firsts.chars)
     for low, high in firsts.ranges:
