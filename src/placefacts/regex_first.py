@@ -70,10 +70,21 @@ class _Firsts:
 
     def items(self) -> list[tuple[Any, Any]]:
         return (
-            [(LITERAL, char) for char in sorted(self.chars)]
+            [(LITERAL, low) if low == high else (RANGE, (low, high)) for low, high in _runs(self.chars)]
             + [(RANGE, bounds) for bounds in sorted(self.ranges)]
             + [(CATEGORY, category) for category in sorted(self.categories)]
         )
+
+
+def _runs(chars: set[int]) -> list[tuple[int, int]]:
+    """The characters as runs of consecutive code points (a spelled-out class is a few runs, not thousands)."""
+    runs: list[tuple[int, int]] = []
+    for char in sorted(chars):
+        if runs and runs[-1][1] == char - 1:
+            runs[-1] = (runs[-1][0], char)
+        else:
+            runs.append((char, char))
+    return runs
 
 
 def add_first_chars(code: list[int], tree: Any, flags: int) -> list[int]:
@@ -224,7 +235,13 @@ def _plane_members(items: tuple[tuple[Any, Any], ...], flags: int) -> frozenset[
     _compiler._compile_charset(list(items), flags, code)
     code[1] = len(code) - 1
     member = _sre.compile("", flags, [*code, SUCCESS], 0, {}, (None,))
-    return frozenset(char for char in range(0x10000) if member.match(chr(char)))
+    return frozenset(map(ord, member.findall(_plane())))
+
+
+@lru_cache(maxsize=1)
+def _plane() -> str:
+    """Every character of the Basic Multilingual Plane, in order (for the engine to sort them in one pass)."""
+    return "".join(map(chr, range(0x10000)))
 
 
 @lru_cache(maxsize=1)
