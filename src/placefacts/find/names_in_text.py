@@ -8,12 +8,11 @@ from typing import NamedTuple
 from placefacts import regex_cache
 from placefacts.find.textutil import NAME
 from placefacts.normalise.countries import constituent, country, known_unit, strip_directional
+from placefacts.regex_first import opening_chars
 
 _NAME_RE = regex_cache.compile(rf"(?<![\w'’-])(?:(?:the|The)\s)?({NAME})")
-_LEADING = ("The", "A", "An", "In", "On", "At", "Its", "It", "This", "From", "By", "With", "After", "Before", "During",
-            "Since", "Today", "However")
-_LEADING_WORDS = regex_cache.compile(rf"^(?:{'|'.join(_LEADING)})\s")
-_LEADING_INITIALS = tuple(sorted({word[0] for word in _LEADING}))  # a name opening otherwise has none of them
+_LEADING_WORDS = regex_cache.compile(r"^(?:The|A|An|In|On|At|Its|It|This|From|By|With|After|Before|During|Since|Today|However)\s")
+_LEADING_OPENINGS = opening_chars(_LEADING_WORDS)  # a name opening otherwise has no leading word
 
 
 class Mention(NamedTuple):  # a tuple: made for every name of every sentence, and a frozen dataclass builds slowly
@@ -61,7 +60,7 @@ def names(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         value = match.group(1)
         name_start = match.start(1)
-        while value.startswith(_LEADING_INITIALS):
+        while _LEADING_OPENINGS is None or value[:1] in _LEADING_OPENINGS:
             lead = _LEADING_WORDS.match(value)
             if not lead or len(value) == lead.end():
                 break
