@@ -11,7 +11,7 @@ from placefacts.find.grammar import about_subject
 from placefacts.find.textutil import NAME
 
 _DEGREE_SIGNS = ("°", "º", "˚")
-_DEG = r"[°º˚]"
+_DEG = f"[{''.join(_DEGREE_SIGNS)}]"  # every degree form needs one of them
 _MIN = r"(?:['′’]|&prime;)"
 _SEC = r"(?:[\"″”]|''|′′|’’)"
 _PART = rf"(?P<{{n}}d>\d{{1,3}}(?:\.\d+)?)\s?{_DEG}\s?(?:(?P<{{n}}m>\d{{1,2}}(?:\.\d+)?)\s?{_MIN}\s?(?:(?P<{{n}}s>\d{{1,2}}(?:\.\d+)?)\s?{_SEC}\s?)?)?(?P<{{n}}h>[NSEW])"
