@@ -229,3 +229,19 @@ _READINGS = st.lists(
 @given(text=_READINGS)
 def test_temperatures_by_bisect_are_those_found_walking_every_span(text: str) -> None:
     assert climate._temperatures(text, 0, len(text)) == _temperatures_walking_every_span(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("It lies in Finland.Tampere is a city.", ["It lies in Finland.", "Tampere is a city."]),
+        ('Residents are "Tarbians".Tarby has a port.', ['Residents are "Tarbians".', "Tarby has a port."]),
+        ("It grew (slowly).Then it shrank.", ["It grew (slowly).", "Then it shrank."]),
+        ("It lies near St.Louis and Ft.Worth.", ["It lies near St.Louis and Ft.Worth."]),  # abbreviations stay
+        ("The U.S.Census counted it.", ["The U.S.Census counted it."]),  # a capital before the stop: initials
+    ],
+)
+def test_a_stop_with_no_blank_after_it_still_ends_a_sentence(text: str, sentences: list[str]) -> None:
+    from placefacts.find.textutil import split_sentences
+
+    assert [s.text for s in split_sentences(text, 0, len(text))] == sentences

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import COPULA
+from placefacts.find.grammar import COPULA, refers_to_subject
 from placefacts.find.keywords import key_words
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention
@@ -87,7 +87,7 @@ _SUBJECT_STATEMENT = regex_cache.compile(
 _GOVERNS = r"\s(?:(?:the|a|an|two|its|both|several|major|many)\s)?(?:[a-z][\w-]*\s){0,3}(?:(?:of|in)\s)?(?:the\s)?(?:[\w-]+,\s)?$"
 _WATER_CUE = regex_cache.compile(
     r"\b(?:on|at|along|beside|by|near|upon|overlooking|bathed by|banks? of|shores? of|coast of|mouth of|"
-    r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|"
+    r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|between|"
     r"lies on|located on|situated on|contains|and|surrounded by|bisected by|crossed by|traversed by|"
     r"(?:immediately|just|directly)\s(?:north|south|east|west)\sof)" + _GOVERNS,
     re.IGNORECASE,
@@ -168,6 +168,8 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
             (m.start(), bool(m.group("compare")))
             for m in (_NAMED_AFTER.finditer(text, sentence.start, clause_end) if ctx.says_any(sentence, _NAMED_AFTER_WORDS) else ())
         ]
+        if not defining and markers and _names_after_subject(ctx, sentence):
+            continue  # "Perth in Western Australia and Perth in Canada are named after Perth in Scotland": namesakes
         for mention in ctx.mentions(sentence.start, sentence.end):
             if mention.end > clause_end:
                 break
@@ -268,6 +270,13 @@ _NAMED_AFTER = regex_cache.compile(
     re.IGNORECASE,
 )
 _NAMED_AFTER_WORDS = key_words("named", "twin", "sister", "partnered", "than", "unlike")  # what _NAMED_AFTER needs
+_NAMESAKES = regex_cache.compile(rf"\b(?:are|were|is|was)\s(?:all\s|both\s|also\s)?(?:named|called)\s(?:after|for)\s(?:the\s)?({NAME})")
+
+
+def _names_after_subject(ctx: Context, sentence: Sentence) -> bool:
+    """Whether the sentence says that other places are named after the subject."""
+    return any(ctx.is_subject(m.group(1)) or refers_to_subject(m.group(1), ctx.aliases)
+               for m in _NAMESAKES.finditer(ctx.text, sentence.start, sentence.end))
 # Only the end of the window can match: a head word, its blank, and room for a final newline.
 _HEAD_BEFORE_REACH = max(len(w) for w in (*entries("water_bodies"), *entries("landforms"), "mount")) + 4
 _HEAD_BEFORE = regex_cache.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
@@ -332,6 +341,36 @@ _LOWER_HEAD = regex_cache.compile(rf"\s({_WATER}|{_LAND})\b")
 _ISLAND_OF = regex_cache.compile(rf"\b(?:the\s)?(?:island|peninsula)\sof\s(?P<name>{NAME})")
 # "the river Yamuna".
 _RIVER_FIRST = regex_cache.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME})")
+# Two or more names sharing one plural head: "the confluence of the Sambre and Meuse rivers", "between two lakes,
+# Näsijärvi and Pyhäjärvi", "the rivers Ouse and Foss". Each name is the water body's own (the head is shared).
+_NAME_LIST = rf"{NAME}(?:,\s{NAME})*,?\s(?:and|&)\s(?:the\s)?{NAME}"
+_PLURAL_HEAD = r"(?:rivers|lakes|creeks|streams|brooks|lochs|loughs|fjords)"
+_SHARED_HEAD = regex_cache.compile(
+    rf"(?:the\s)?(?P<names>{_NAME_LIST})\s{_PLURAL_HEAD}\b|"
+    # after a comma only with a count: "the lakes, Maglizh and Petrich" may be what overlooks them
+    rf"\b(?:the\s)?(?:(?:two|three|twin)\s{_PLURAL_HEAD},\s|(?:(?:two|three|twin|several)\s)?{_PLURAL_HEAD}\s)"
+    rf"(?P<names_after>{_NAME_LIST})"
+)
+_LIST_SEP = regex_cache.compile(r",\s(?:and\s|&\s)?(?:the\s)?|\s(?:and|&)\s(?:the\s)?")
+# What a name may carry before the water's own name: "On the Emscher" (a sentence's opening), "Western Railway's"
+_ITEM_LEAD = regex_cache.compile(r"^(?:(?:The|A|An|In|On|At|By|Along|From|Near|Between)\s(?:the\s)?)+|^.*['’]s\s")
+_SHARED_HEAD_WORDS = key_words("rivers", "lakes", "creeks", "streams", "brooks", "lochs", "loughs", "fjords")
+
+
+def _shared_head(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, int]]:
+    """(name, start, end, start of the whole phrase) of each name of a list that shares a plural water head."""
+    for match in _SHARED_HEAD.finditer(text, sentence.start, sentence.end):
+        key = "names" if match.group("names") else "names_after"
+        if _MODIFIES.match(text, match.end(), min(sentence.end, match.end() + 20)):
+            continue  # "the Platte and North Platte rivers valley"
+        pos = match.start(key)
+        for sep in [*_LIST_SEP.finditer(text, pos, match.end(key)), None]:
+            end = sep.start() if sep else match.end(key)
+            lead = _ITEM_LEAD.match(text[pos:end])  # "^" holds at a slice's start, not at a search's `pos`
+            begin = pos + lead.end() if lead else pos
+            if begin < end:
+                yield text[begin:end], begin, end, match.start()
+            pos = sep.end() if sep else end
 
 
 def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) -> Iterator[Candidate]:
@@ -361,6 +400,8 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
                 (m.group("name"), m.start("name"), m.end("name"), m.start())
                 for m in _RIVER_FIRST.finditer(text, sentence.start, sentence.end)
             )
+            if ctx.says_any(sentence, _SHARED_HEAD_WORDS):
+                found.extend(_shared_head(text, sentence))
         seen_up_to = -1
         for value, start, end, outer in sorted(found, key=lambda f: f[1]):
             if start < seen_up_to or ctx.is_subject(value):

@@ -39,7 +39,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = regex_cache.compile(
     r"(?:(?<=[.!?])[\"”’)\]]*[ ]+(?=[\"“(]?[0-9" + UPPER + r"])"
-    r"|(?<=[" + LOWER + r"0-9)][.])(?=[" + UPPER + r"][" + LOWER + r"])"
+    r"|(?<=[" + LOWER + r"0-9)\]\"”’][.])(?=[" + UPPER + r"][" + LOWER + r"])"  # "end.Next", "as \"Charlotteans\".Charlotte"
     r"|\n+)"
 )
 _BOUNDARY_CUE = regex_cache.compile(r"[.!?\n]")  # a boundary starts at a newline or just after a stop
@@ -91,8 +91,8 @@ def split_sentences(text: str, start: int, end: int, block: int = 0, section: st
     out: list[Sentence] = []
     pos = start
     for match in _boundaries(text, start, end):
-        # A boundary after a stop, with a blank or closing mark after it (not a line break, not "end.Next").
-        if match.group() and "\n" not in match.group():
+        # A boundary after a stop ("end. Next", "end.Next"), not a line break: an abbreviation's stop ends nothing.
+        if "\n" not in match.group():
             before = word_before_stop(text, max(start, match.start() - 30), match.start() - 1)
             if before:
                 # "Lambert–St. Louis": the abbreviation is the part after a dash or slash.

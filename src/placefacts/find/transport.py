@@ -12,7 +12,7 @@ distance by road alone ("612 km by road from Bamako") is a distance, not a link.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
@@ -27,7 +27,7 @@ from placefacts.normalise.text import fold
 from placefacts.normalise.units import LENGTH_UNIT, to_km
 
 _KEYS = key_words("airport", "airfield", "aerodrome", "airstrip", "rail", "train", "road", "highway", "route", "motorway", "bridge",
-         "connect", "link", "reach", "access", "tram", "bus ")
+         "connect", "link", "reach", "access", "tram", "bus ", "interstate")
 
 # ---------------------------------------------------------------- airport
 
@@ -39,15 +39,17 @@ _SERVES_CUE = regex_cache.compile(
     r"\b(?:served\sby|serviced\sby|service\sfrom|accessible\s(?:by\sair\s)?(?:via|through|from)|by\sair\s(?:via|through|from)|"
     r"(?:nearest|closest|main|local|principal|primary)\s(?:\w+\s)?airport\s(?:serving\s(?:the\s)?(?:city|town|area|"
     r"metropolitan\sarea|village)\s)?(?:is|was)|flights?\s(?:from|to|at)|"
-    r"home\sto|home\sof|hosts|houses|includes|including|contains|comprising|has|have|the\s(?:city|town|village|area)(?:'s|’s)|its|"
+    r"home\sto|home\sof|(?:the\s)?(?:location|site)\sof|hosts|houses|includes|including|contains|comprising|has|have|"
+    r"the\s(?:city|town|village|area)(?:'s|’s)|its|"
     r"air\s(?:travel|service|transport|transportation)\s(?:at|from|via|through)|"
     r"airport,|airport\sof\s(?:the\s)?(?:city|town))\s(?:(?:also|both|an?|the|two|its|own|public|civilian|military|"
     r"international|domestic|regional|municipal|small|major)\s){0,4}(?:(?:\w+\s){0,3}airports?(?:,\s|\s\()?)?"
     r"(?:around\s[\d,]+\s\w+\scomprising\s)?$",
     re.IGNORECASE,
 )
+# "is located about 16 kilometres (9.9 mi) west of the city centre": a decimal point ends no clause
 _LOCATED = regex_cache.compile(
-    r"[^.;]{0,80}?\b(?:is|are|lies|sits|located|situated|lie|stands)\b[^.;]{0,80}?"
+    r"[^.;]{0,80}?\b(?:is|are|lies|sits|located|situated|lie|stands)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?"
     r"\b(?:in|inside|within|of|near|outside|serving|serves|from)\s(?P<where>(?:the\s)?(?:\w+\s)?(?:city|town|village|"
     r"municipality|community|settlement|suburb|county|district)\b|(?:the\s)?(?:city|town|municipal)\slimits\b|"
     r"[A-Z][^\s,.;]*(?:\s[A-Z][^\s,.;]*)*)"
@@ -55,7 +57,7 @@ _LOCATED = regex_cache.compile(
 _PART_OF = regex_cache.compile(r"^(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?")
 _PART_OF_END = regex_cache.compile(r"(?:Part|Parts|Portions?|Most|Much|All)\sof\s(?:the\s)?$")
 _VERB = regex_cache.compile(r"\b(?:is|are|was|were|has|have|had|lies|serves|served)\b")
-_NOT_SERVING = regex_cache.compile(r"\b(?:from|to|(?<!home\s)of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
+_NOT_SERVING = regex_cache.compile(r"\b(?:from|to|(?<!home\s)(?<!location\s)(?<!site\s)of|near|close\sto|between|and|than|like)\s(?:both\s)?(?:the\s)?$", re.IGNORECASE)
 
 
 def _contains_subject(ctx: Context, value: str) -> bool:
@@ -184,7 +186,7 @@ _STATION_TOPIC = regex_cache.compile(r"(?:The\s|the\s)?(?:(?:railway|train|rail)
 _ROUTE_TOPIC = regex_cache.compile(
     rf"(?:The\s|the\s)?(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
     r"(?:\s(?:road|highway|trunk\sroad|motorway|expressway))?\s(?:(?:also|now|then)\s)?"
-    r"(?P<verb>links|connects|joins|leads|runs|goes|continues|heads|passes\sthrough|crosses|enters|traverses)\b"
+    r"(?P<verb>links|connects|joins|leads|runs|goes|continues|heads|passes|serves|bypasses|skirts|crosses|enters|traverses)\b"
 )
 _ROUTE_OBJECT = regex_cache.compile(
     rf"\s(?P<what>it|the\s(?:town|city|village|borough|community|area|hamlet|settlement|municipality|suburb)|{NAME})"
@@ -247,7 +249,7 @@ def _places(ctx: Context, items: list[Item]) -> list[Item]:
         if _NOT_PLACE.search(value) or re.fullmatch(_CODE, value) or _contains_subject(ctx, value):
             continue
         if (_NOT_LINK_PLACE.search(value) and ctx.text[max(0, item.start - 4) : item.start] == "the ") or \
-                re.fullmatch(r"(?:Interstate|U\.S\.|US|State|Route|Highway|County|U\.S\.\sRoutes?)", value):
+                re.fullmatch(r"(?:Interstates?|U\.S\.|US|State|Route|Highway|County|U\.S\.\sRoutes?)", value):
             continue  # "to the Platte River", "to Interstate 86"
         if countries.country(value) or qualifier:
             continue  # a whole country, or the qualifier of the name before it ("Kitsap County, Washington")
@@ -279,17 +281,20 @@ _FERRY = regex_cache.compile(r"\b(?:ferry|ferries|boat|boats|footbridge|pedestri
 _MOTION = regex_cache.compile(r"\b(?:extends?|extending|runs?|running|leads?|leading|continues?|goes|went|ran|led)\b")
 
 
-_BY_MODE_AFTER = regex_cache.compile(rf"\s(?:\w+\s)?by\s(?P<mode>{_RAIL}|{_ROAD}|car)\b", re.IGNORECASE)
+# "by road", "by a Victorian Railways branch line": a few words (an operator's name) may come before the mode
+_BY_MODE_AFTER = regex_cache.compile(
+    rf"\s(?:\w+\s)?by\s(?:(?:an?|the)\s(?:[\w'’-]+\s){{0,3}}?)?(?P<mode>{_RAIL}|{_ROAD}|car)\b", re.IGNORECASE
+)
 
 
-def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
+def _links(ctx: Context, sentence: Sentence, about: bool | None, own_routes: set[str]) -> Iterator[Candidate]:
     text = ctx.text
     if _FERRY.search(sentence.text):
         return  # a ferry or a boundary description is no road or rail link
     rail_here = bool(_RAIL_WORD.search(sentence.text))
     subject_sentence = about is True or _contains_subject(ctx, sentence.text) or bool(_OWN.search(sentence.text)) or \
         bool(_STATION_TOPIC.match(strip_intro(sentence.text)) and not _NEAREST_STATION.search(sentence.text))
-    yield from _route_links(ctx, sentence, about)
+    yield from _route_links(ctx, sentence, about, own_routes)
     # "connected by road to the cities Karaganda (...), Kyzylorda and Arkalyk (...)"
     for match in _BY_MODE.finditer(text, sentence.start, sentence.end) if about is True else ():
         mode = match.group("mode").lower()
@@ -376,10 +381,34 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Can
 
 
 _THROUGH = regex_cache.compile(rf"\bfrom\s(?P<a>{NAME})\s(?:through|via)\s(?P<via>{NAME})\s(?:to|and\son\sto)\s(?P<b>{NAME})")
+_ROAD_NAMED = rf"(?:{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
+# "8 km south west of Pulborough on the A29 road", "due north of the city of Kamas on Utah State Route 32", "less than
+# an hour from the center of Christchurch on State Highway 73": the place the subject is placed from, on a road
+_FROM_ON_ROAD = regex_cache.compile(
+    r"\b(?P<cue>(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}\sof|from)\s"
+    r"(?:the\s(?:centre|center|heart)\sof\s)?(?:the\s(?:city|town|village|borough|township)\sof\s)?"
+    rf"(?P<place>{NAME})(?:,\s{NAME})?\s(?:on|along|via)\s(?:the\s)?(?P<route>{_ROAD_NAMED})\b(?!\s(?:Bridge|Station)\b)"
+)
+_DISTANCE_BEFORE = regex_cache.compile(r"(?:\d|\b(?:hours?|minutes?|miles?|kilomet(?:re|er)s?|km|mi|drive)\b)\W{0,3}$")
+# "the A6106 Earlston to Duns road", "the Creswick–Daylesford train line": a road or line named by its two ends
+_ENDS_NAMED = regex_cache.compile(
+    rf"\b(?:(?P<route>{_NUMBERED}|{_CODE})\s)?(?P<ends>{NAME}(?:\sto\s{NAME})?)\s"
+    r"(?P<mode>road|highway|(?:railway|railroad|rail|train|branch)\s(?:line|link)|railway|railroad)\b"
+)
+_ENDS_SPLIT = regex_cache.compile(r"\sto\s|–")  # a name joins words with a hyphen, never two places with an en dash
 
 
-def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[Candidate]:
-    """Links stated of a road through the subject, and the subject on a road between two places."""
+def _route_key(route: str) -> str:
+    """"Interstate 10" and "I-10" are one road."""
+    return re.sub(r"[^a-z0-9]", "", route.lower().replace("interstate", "i"))
+
+
+def _route_links(ctx: Context, sentence: Sentence, about: bool | None, own_routes: set[str]) -> Iterator[Candidate]:
+    """Links stated of a road through the subject, and the subject on a road between two places.
+
+    `own_routes`: roads said earlier to pass the subject ("Interstate 10 passes the northern end of the town"); a
+    later sentence may lead one of them on without naming the subject again ("I-10 leads west 35 miles to Houston").
+    """
     text = ctx.text
     # "built a main line from Herington through Tampa to Pratt"
     gated = " through " in sentence.text or " via " in sentence.text
@@ -394,6 +423,27 @@ def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterat
         for key in ("a", "b"):
             for place in _places(ctx, [Item(match.group(key), match.start(key), match.end(key))]):
                 yield _link(prop, place, match.start(), match.end(), route)
+    placed = about is True or about is None and _contains_subject(ctx, sentence.text)  # "Lying ... on SR 32, Marion"
+    for match in _FROM_ON_ROAD.finditer(text, sentence.start, sentence.end) if placed else ():
+        if match.group("cue") == "from" and not _DISTANCE_BEFORE.search(text, max(sentence.start, match.start() - 30), match.start()):
+            continue  # "from Christchurch" without a distance or a time is no placing ("buses from X on SH 1")
+        route = _route(match.group("route"))
+        if route:
+            for place in _places(ctx, [Item(match.group("place"), match.start("place"), match.end("place"))]):
+                yield _link("road_link", place, match.start(), match.end(), route)
+    for match in _ENDS_NAMED.finditer(text, sentence.start, sentence.end) if about is not False else ():
+        parts = _ENDS_SPLIT.split(match.group("ends"))
+        if len(parts) != 2:
+            continue  # "the Midland railway": one name, no ends
+        prop = "road_link" if match.group("mode") in ("road", "highway") else "rail_link"
+        b_start = match.end("ends") - len(parts[1])
+        a_start = match.start("ends") + (parts[0].rfind("'s ") + 3 if "'s " in parts[0] else 0)  # "Western Railway's Anand"
+        ends = [Item(text[a_start : match.start("ends") + len(parts[0])], a_start, match.start("ends") + len(parts[0])),
+                Item(parts[1], b_start, match.end("ends"))]
+        own = [item for item in ends if refers_to_subject(item.value, ctx.aliases)]
+        route = _route(match.group("route")) if match.group("route") else None
+        for place in _places(ctx, [item for item in ends if item not in own]):
+            yield _link(prop, place, match.start(), match.end(), route)
     body = strip_intro(sentence.text)
     body_start = sentence.end - len(body)
     topic_road = _ROUTE_TOPIC.match(text, body_start, sentence.end)
@@ -406,7 +456,12 @@ def _route_links(ctx: Context, sentence: Sentence, about: bool | None) -> Iterat
                 for item in _places(ctx, name_items(text, what.end(), sentence.end)):
                     if not _route(item.value):
                         yield _link("road_link", item, topic_road.start(), item.end, route)
-        elif _SUBJECT_MENTION.search(text, topic_road.end(), sentence.end) or _contains_subject(ctx, sentence.text):
+        elif (
+            _SUBJECT_MENTION.search(text, topic_road.end(), sentence.end)
+            or _contains_subject(ctx, sentence.text)
+            or _route_key(route) in own_routes
+        ):
+            own_routes.add(_route_key(route))
             # "Route 220 passes through the borough, leading north 4 miles (6 km) to Towanda, ..., and south ... to New Albany"
             for to in _TO_PLACE.finditer(text, topic_road.end(), sentence.end):
                 if _CONNECTION_WITH.search(text, max(sentence.start, to.start() - 20), to.start() + 1):
@@ -451,10 +506,21 @@ def _route_before(fragment: str) -> str | None:
 @component("transport", reads=("prose",), writes=("airport", "rail_link", "road_link"))
 def find_transport(ctx: Context) -> Iterator[Candidate]:
     seen: set[tuple[str, str]] = set()  # one link per place: the first route the text gives it
-    for sentence in ctx.sentences_with(_KEYS):
+    own_routes: set[str] = set()
+    keyed = {sentence.start for sentence in ctx.sentences_with(_KEYS)}
+    for sentence in ctx.sentences:
+        if sentence.start not in keyed:
+            if own_routes:  # "I-10 leads west 35 miles (56 km) to Houston": no key word, a road met before
+                about = about_subject(sentence.text, ctx.aliases)
+                yield from _unseen(_route_links(ctx, sentence, about, own_routes), seen)
+            continue
         about = about_subject(sentence.text, ctx.aliases)
-        for candidate in (*_airports(ctx, sentence, about), *_links(ctx, sentence, about)):
-            key = (candidate.property, fold(str(candidate.value)))
-            if key not in seen:
-                seen.add(key)
-                yield candidate
+        yield from _unseen((*_airports(ctx, sentence, about), *_links(ctx, sentence, about, own_routes)), seen)
+
+
+def _unseen(candidates: Iterable[Candidate], seen: set[tuple[str, str]]) -> Iterator[Candidate]:
+    for candidate in candidates:
+        key = (candidate.property, fold(str(candidate.value)))
+        if key not in seen:
+            seen.add(key)
+            yield candidate
