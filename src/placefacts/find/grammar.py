@@ -22,15 +22,19 @@ PLACE_NOUNS = (
     "island|archipelago|municipal council|regional municipality|metropolitan city|metropolitan area|metro area|"
     "urban area|metropolitan region|CDP|seat|township"
 )
+# "the Hanseatic city", "the Bavarian capital": an adjective of a people or a league, then a lower-case place noun
+_ADJECTIVE_PLACE = r"(?-i:[A-Z][a-z]+(?:ic|an|ese|ish|ch)\s(?:city|town|village|capital|port|municipality))"
 ANAPHOR = regex_cache.compile(
-    rf"^(?:it(?!'s\s|’s\s)|its|(?:the|this) (?:present[- ]day |modern |new |current |whole |entire |greater )?(?:{PLACE_NOUNS})(?:'s|’s)?)\b",
+    rf"^(?:it(?!'s\s|’s\s)|its|(?:the|this) (?:present[- ]day |modern |new |current |whole |entire |greater )?(?:{PLACE_NOUNS})(?:'s|’s)?|"
+    rf"the\s{_ADJECTIVE_PLACE}(?:'s|’s)?)\b",
     re.IGNORECASE,
 )
+# A comma with a digit after it ("109,443") separates thousands, not an introductory phrase from the clause.
 _INTRO = regex_cache.compile(
     r"^(?:(?:today|currently|now|historically|originally|later|however|also|thus|since then|in addition|additionally|"
     r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
-    r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b[^,]{0,80}|"
-    r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b[^,]{0,80}),\s*|"
+    r"(?:founded|established|settled|located|situated|created|incorporated|named|built|known)\b(?:[^,]|,(?=\d)){0,80}|"
+    r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b(?:[^,]|,(?=\d)){0,80}),\s*|"
     r"(?:today|currently|now|nowadays|historically|originally|traditionally|for\s(?:a|many|several)\s(?:century|centuries|decades|years))\s(?=the\s|it\s|its\s)|"
     r"upon\s[^,]{1,60},\s|"
     r"in \d{4}\s|(?:from|between)\s\d{4}\s(?:to|and|until)\s\d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",

@@ -44,7 +44,8 @@ _CHAIN_LINK = regex_cache.compile(
 )
 _CHAIN_START = regex_cache.compile(
     r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
-    r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s){0,4}(?:of\s)?(?:the\s)?$"
+    # "of the most populous German state of": an adjective of a people may stand among the lower-case words
+    r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s|[A-Z][a-z]+(?:an|ese|ish|ch)\s){0,4}(?:of\s)?(?:the\s)?$"
 )
 # Both patterns above and below end at the window's end and hold nothing but word characters, blanks and . ' ’ -:
 # a match starts after the last other character (`tail_start`), so the engine need not try the places before it.
@@ -80,6 +81,9 @@ _NOT_UNIT = regex_cache.compile(
     r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|Union|Colony|Protectorate|"
     r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
 )
+# "the California Department of Finance", "the Iowa Department of Agriculture's ...": an office, not a unit
+_OFFICE_OF = regex_cache.compile(r"\b(?:Department|Ministry|Bureau|Office|Secretary)\sof\s(?:the\s)?$")
+_PORTFOLIOS = frozenset(entries("government_portfolios"))
 _PAST = regex_cache.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
 _SUBJECT_STATEMENT = regex_cache.compile(
     r"\b(?:is|was|are|lies|lay|sits|stands|located|situated|part|seat|capital|centre|center|belonged|belongs)\b"
@@ -175,6 +179,8 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
                 break
             if any(a <= mention.start < b for a, b in covered):
                 continue
+            if ctx.is_subject(mention.value) and mention.start != sentence.start:
+                mention = _namesake_unit(text, mention, sentence.start) or mention
             if ctx.is_subject(mention.value) or mention.start == sentence.start:
                 in_chain = False
                 continue
@@ -280,7 +286,31 @@ def _names_after_subject(ctx: Context, sentence: Sentence) -> bool:
 # Only the end of the window can match: a head word, its blank, and room for a final newline.
 _HEAD_BEFORE_REACH = max(len(w) for w in (*entries("water_bodies"), *entries("landforms"), "mount")) + 4
 _HEAD_BEFORE = regex_cache.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
-_ADMIN_WORD = regex_cache.compile(r"^\s(?:state|province|region|department|county|district|prefecture|oblast|territory)\b")
+# A unit word after a name makes the name a unit's ("the Lombardy region", "the South Ayrshire council area"); words
+# that a people's adjective also stands before ("the Swiss canton") are left out.
+_ADMIN_WORD = regex_cache.compile(
+    r"^\s(?:state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea)\b"
+)
+_NAMESAKE_HEAD = regex_cache.compile(
+    r"^\s(?:state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea|"
+    r"municipality|borough|parish|canton|voivodeship|krai|raion|governorate)\b"
+)
+_UNIT_OF = regex_cache.compile(
+    r"(?i:province|district|department|département|region|county|municipality|prefecture|governorate|canton|borough)"
+    r"\sof\s(?:the\s)?$"
+)
+
+
+def _namesake_unit(text: str, mention: Mention, floor: int) -> Mention | None:
+    """"the capital of Antwerp province", "the capital of the province of Namur": the unit named after the subject."""
+    after = _NAMESAKE_HEAD.match(text[mention.end : mention.end + 30])
+    if after:
+        end = mention.end + after.end()
+        return Mention(text[mention.start : end], mention.start, end, mention.outer_start)
+    before = _UNIT_OF.search(text, max(floor, mention.outer_start - 30), mention.outer_start)
+    if before:
+        return Mention(text[before.start() : mention.end], before.start(), mention.end, before.start())
+    return None
 
 
 def _adjectival(value: str, following: str) -> bool:
@@ -289,6 +319,7 @@ def _adjectival(value: str, following: str) -> bool:
         return False
     if re.match(
         r"^\s(?!and\b|or\b|in\b|on\b|of\b|near\b|at\b|with\b|to\b|is\b|was\b|the\b|which\b|that\b|where\b|"
+        r"after\b|before\b|by\b|for\b|from\b|but\b|since\b|until\b|while\b|who\b|whose\b|are\b|were\b|has\b|had\b|"
         r"close\b|[a-z]+ed\b|[a-z]+ing\b)[a-z]",
         following,
     ):
@@ -326,8 +357,12 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
         # "England": the country is the sovereign state; England itself is not an administrative unit.
         yield Candidate("country", countries.common_name(sovereign), *span, inferred=True, confidence=0.8)
         return
-    if _TITLE.match(value) or _INSTITUTION.search(value):
+    if _TITLE.match(value) or _INSTITUTION.search(value) or (
+        _OFFICE_OF.search(before) and re.sub(r"['’]s\b.*", "", value).lower() in _PORTFOLIOS
+    ):
         return  # a person's title or an institution ("the seat of the Tobago House of Assembly"), not a unit
+    if _ADMIN_HEAD.fullmatch(value.lower()):
+        return  # "the fifth most populous city in the State": a unit word alone names no unit
     keyworded = bool(_ADMIN_HEAD.search(value) or _ADMIN_PREFIX.search(before) or _ADMIN_AFTER.match(following))
     if keyworded or defining:
         yield Candidate("located_in", value, *span, confidence=0.85 if keyworded else 0.7)

@@ -47,6 +47,7 @@ _AREA_CUE = regex_cache.compile(
 )
 # "(0.3 km2) (0.90%) is water": a share may stand between the figure and the part.
 _LAND = regex_cache.compile(r"^(?:[^.;]|\.\d){0,25}?\b(?:is|of)\s(?:it\s)?(?:is\s)?land\b|^\s?(?:of\s)?land\b", re.IGNORECASE)
+_ALL_LAND = regex_cache.compile(r",?\s(?:and\s)?(?P<phrase>all\s(?:of\s)?(?:it\s)?(?:is\s)?land)\b", re.IGNORECASE)
 _WATER = regex_cache.compile(
     r"^(?:[^.;]|\.\d){0,30}?\b(?:is|of)\s(?:it\s)?(?:is\s)?(?:covered by\s)?water\b|^\s?(?:of\s)?water\b", re.IGNORECASE
 )
@@ -119,6 +120,17 @@ def find_area(ctx: Context) -> Iterator[Candidate]:
                 continue
             qualifiers: dict[str, str] = {}
             after = text[match.end() : match.end() + 40]
+            all_land = _ALL_LAND.match(after)
+            if all_land:
+                # "a total area of 0.9 square miles (2.2 km²), all of it land": the total, the land, and no water
+                km2 = tidy(value * f, 4)
+                yield Candidate("area", km2, match.start(), match.end(), unit="km2", confidence=0.85)
+                yield Candidate("area", km2, match.start(), match.end() + all_land.end(), unit="km2",
+                                qualifiers={"part": "land"}, confidence=0.8)
+                phrase = match.end() + all_land.start("phrase")
+                yield Candidate("area", 0, phrase, match.end() + all_land.end(), unit="km2", qualifiers={"part": "water"},
+                                inferred=True, confidence=0.75)
+                continue
             if _LAND.search(after) or re.search(r"\bland\s(?:area\s)?(?:of\s|is\s)?$", before, re.IGNORECASE):
                 qualifiers["part"] = "land"
             elif _WATER.search(after) or re.search(r"\bwater\s(?:area\s)?(?:of\s|is\s)?$", before, re.IGNORECASE):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from placefacts import regex_cache
 from placefacts.find.context import Context
-from placefacts.find.grammar import COPULA, FUNCTION_WORD
+from placefacts.find.grammar import COPULA, FUNCTION_WORD, strip_intro
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
 
@@ -32,7 +32,8 @@ def detect(ctx: Context) -> None:
     if title:
         names.append(title_name(title))
     for sentence in ctx.lead_sentences()[:3]:
-        match = _LEAD_NAME.match(sentence.text)
+        # "With a population of 81,204, Calder is ...": the name may open the clause after an introductory phrase
+        match = _LEAD_NAME.match(sentence.text) or _LEAD_NAME.match(strip_intro(sentence.text))
         if match and COPULA.search(sentence.text):
             lead = match.group(1)
             if not names or fold(names[0]) in fold(lead) or fold(lead) in fold(names[0]) or not title:

@@ -25,8 +25,8 @@ CAP_WORD = (
     rf"[{UPPER}](?:{_LETTER_RUN}(?:['’·-]{_LETTER_RUN})*|(?:['’·-]{_LETTER_RUN})+)|[{UPPER}]\.(?=\s[{UPPER}][{LOWER}])|"
     rf"[{UPPER}](?![^\W_]))"
 )
-# Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent".
-CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|en|upon|am|an|im|bei|van|von|der|den|the|ibn|bin|bint|'s|’s)"
+# Lower-case words allowed inside a name: "Bay of Biscay", "Agusan del Norte", "Stoke-on-Trent", "Møre og Romsdal".
+CONNECTOR = r"(?:of|de|del|della|dei|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|y|e|og|en|upon|am|an|im|bei|van|von|der|den|the|ibn|bin|bint|'s|’s)"
 # At most nine words: no place is named longer, and a bound keeps every pattern that embeds a name
 # linear on long runs of capitalised words.
 NAME = rf"{CAP_WORD}(?:[ \-–]{CAP_WORD}|[ \-]{CONNECTOR}[ \-](?:{CONNECTOR}[ \-])?{CAP_WORD}){{0,8}}+"
