@@ -24,7 +24,7 @@ _NUM = regex_cache.compile(NUMBER)
 # "population ... of|was|is|at|to be|reached" then the number, with little between.
 _GOVERNED = regex_cache.compile(
     r"\b(?:population|populace|inhabitants|residents|census\s(?:figure|count|total))\b(?:\s(?:count|figure|total))?"
-    r"(?:\s?\([^)]{1,30}\))?(?:\s?:?\s?$|[^.;:\d]{0,60}?"
+    r"(?:\s?\([^)]{1,30}\))?(?:\s?:?\s?$|(?:[^.;:\d]|\b(?:1[6-9]|20)\d\d\b){0,60}?"  # "population in 2011 was"
     r"(?:\bof|\bwas|\bis|\bwere|\bat|\bto be|\breached|\bstood at|\bnumbered|\btotal(?:l?ed)?|\bhad|\bcomes to|:|,)"
     r"\s(?:about|around|approximately|nearly|almost|over|some|roughly|just over|just under|more than|less than|"
     r"an estimated|estimated|c\.|ca\.|circa)?\s?$)",
@@ -33,11 +33,12 @@ _GOVERNED = regex_cache.compile(
 _PEOPLE_AFTER = regex_cache.compile(r"^\s(?:people|inhabitants|residents|souls|persons|population|citizens)\b", re.IGNORECASE)
 _PEOPLE_OK_BEFORE = regex_cache.compile(
     r"\b(?:of|with|has|had|have|to|about|around|approximately|nearly|almost|over|some|roughly|estimated|"
-    r"population|than|home to|totals?|counted)\s(?:about\s|around\s|approximately\s|some\s|nearly\s|over\s)?$",
+    r"population|than|home to|totals?|counted|holding|housing|numbering)\s(?:about\s|around\s|approximately\s|some\s|nearly\s|over\s)?$",
     re.IGNORECASE,
 )
 _CONTINUES = regex_cache.compile(
-    r"(?:\b(?:an?\s)?(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s(?:of\s[^,]{1,20}\s)?from\s"
+    r"(?:\b(?:an?\s)?(?:[\d.]+\s?(?:%|percent|per\scent)\s)?(?:decline|decrease|drop|fall|rise|increase|growth|change|up|down)\s"
+    r"(?:[a-z]+ly\s)?(?:of\s[^,]{1,20}\s)?from\s"
     r"(?:its\s|the\s)?(?:\d{4}\s)?(?:population\s(?:of\s)?)?(?:about\s|around\s)?"
     r"|\bwith\s(?:about\s|around\s|some\s)?|\band\s(?:about\s|around\s|approximately\s|some\s|nearly\s|an\sestimated\s|estimated\s)?)$",
     re.IGNORECASE,
@@ -45,7 +46,7 @@ _CONTINUES = regex_cache.compile(
 _NOT_AFTER = regex_cache.compile(
     r"^\s?(?:(?:inhabitants|people|residents|persons)\s?(?:per\b|/)|per\b|/|%|percent|households|families|housing|dwellings|units|km|sq|square|hectares|acres|metres|meters|"
     r"feet|ft\b|miles|mi\b|years|visitors|tourists|students|workers|employees|jobs|cars|vehicles|beds|seats|"
-    r"\(\d+(?:\.\d+)?%\))",
+    r"\(\d+(?:\.\d+)?%\)|,\s\d{3}\b)",  # "was 25, 530": a figure broken by a blank is not "25"
     re.IGNORECASE,
 )
 _NOT_BEFORE = regex_cache.compile(
@@ -78,14 +79,21 @@ _OWN_POPULATION = regex_cache.compile(
     re.IGNORECASE,
 )
 # A cheap gate: the words that a population figure is stated with.
+# "the U.S. Census Bureau estimated the population was ...": a statistics office reports the subject's figure
+_REPORTED = regex_cache.compile(
+    r"\b(?:Census\s(?:Bureau|Office)|[Ss]tatistics\s(?:Office|Bureau|[A-Z]\w+)|Bureau\sof\sStatistics|Statistical\sOffice|"
+    r"Office\sfor\sNational\sStatistics)\b[^.;]{0,30}?\b(?:estimated|reported|counted|recorded|put|found|gave)\s(?:that\s)?"
+    r"the\s(?:total\s|resident\s)?population\b"
+)
 _POPULATION_KEYS = key_words("popul", "inhabit", "resident", "people", "souls", "persons", "citizens", "census")
 _RELATIVE_SCOPE = regex_cache.compile(
     r"\b(?:metropolitan|metro|urban)\s(?:area|region|agglomeration)\b,?\s(?:which|that)\s(?:has|had)\b[^;.]*$", re.IGNORECASE
 )
 _NAMED_POPULATION = regex_cache.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s(?:\d{4}\s)?(?:[a-z]+\s)?population\b")
-_CENSUS = regex_cache.compile(r"\bcensus\b", re.IGNORECASE)
+_CENSUS = regex_cache.compile(r"\bcensus\b(?!\s(?:bureau|office|department)\b|[\s-]designated)", re.IGNORECASE)  # not the agency
 _ESTIMATE = regex_cache.compile(r"\bestimat|\best\.|\bprojected\b|\bprojection\b", re.IGNORECASE)
-_CLAUSE_BREAK = regex_cache.compile(r"[;:]|,\s(?=[a-z])(?!according\sto\b|as\sof\b|at\sthe\b)|\.\s")
+# Where the words after a figure stop being its own: "238,140 with the urban area holding ..." names the next figure's
+_CLAUSE_BREAK = regex_cache.compile(r"[;:]|,\s(?=[a-z])(?!according\sto\b|as\sof\b|at\sthe\b)|\.\s|\swith\s|\sand\s(?:the|its)\s")
 
 
 def _year_near(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:
@@ -117,7 +125,11 @@ def _scope(text: str, sentence_start: int, start: int, end: int, sentence_end: i
         if not is_year(nxt.group()):
             after = after[: nxt.start()]  # the next figure's own scope words are not this one's
             break
-    lead = strip_intro(text[sentence_start:sentence_end])[:60]
+    body = strip_intro(text[sentence_start:sentence_end])
+    body_start = sentence_end - len(body)
+    # The main clause's opening words: all of them for a figure of the introductory phrase ("With ... 595,000,
+    # metropolitan Jackson is"), else only those before the figure (not the next figure's "with the urban area").
+    lead = body[:60] if start < body_start else body[: max(0, min(60, start - body_start))]
     before = text[max(sentence_start, start - 90) : start]
     relative = _RELATIVE_SCOPE.search(text, max(sentence_start, start - 160), start)
     if relative:
@@ -199,7 +211,7 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
 
 def _own_population(ctx: Context, text: str) -> bool:
     """"the city's population", "its population", "Fontana's 2019 population": the subject's own figure."""
-    if _OWN_POPULATION.search(text):
+    if _OWN_POPULATION.search(text) or _REPORTED.search(text):
         return True
     return any(ctx.is_subject(m.group(1)) for m in _NAMED_POPULATION.finditer(text))
 
