@@ -195,7 +195,7 @@ class Context:
 # Notes for readers that mirrors keep in the text: they name other places, never state facts.
 _HATNOTE = regex_cache.compile(
     r"(?:Not to be confused with|For other uses|For the [^,.]{1,60}, see|This article is about|"
-    r"\"[^\"]{1,60}\" redirects here|See also:|Main article:)",
+    r"\"[^\"]{1,60}\" redirects here|See also:|Main article:|Alternative meanings\b|For other (?:places|uses|meanings|people|persons|things)\b)",
     re.IGNORECASE,
 )
 

@@ -34,6 +34,7 @@ _EVENTS = (
     ("city status", tuple(rf"{unit}\s(?:status|rights)\b" for unit in ("city", "town", "borough", "municipal", "township"))),
     ("amalgamated", (r"amalgamated\b", r"merged\b")),
     ("formed", (r"formed\b",)),
+    ("organized", (r"organized\b(?=\s(?:in|on|as)\b)", r"organised\b(?=\s(?:in|on|as)\b)")),  # not "organised by a club"
     ("proclaimed", (r"proclaimed\b",)),
     ("operative", (r"operative\b",)),
 )
@@ -48,7 +49,7 @@ _OF_NAME = regex_cache.compile(rf"\sof\s(?:the\s)?({NAME})")
 _HAS_DIGIT = regex_cache.compile(r"\d")
 _EVENT_KEYS = key_words("found", "establish", "settl", "creat", "incorporat", "charter", "status", "rights", "amalgamat",
                "merge", "formed", "proclaim", "operative", "mention", "record", "document", "attest", "platted",
-               "laid out")
+               "laid out", "organized", "organised")
 _EVENT_SOURCE = "|".join(
     rf"{branch[0]}(?<!\w{branch[0]})(?P<e{i}_{j}>{branch[1:]})"  # the group names the event, whatever the case
     for i, (_, branches) in enumerate(_EVENTS)
@@ -57,7 +58,7 @@ _EVENT_SOURCE = "|".join(
 _EVENT_LOWER = regex_cache.compile(_EVENT_SOURCE)  # for the lower-cased text
 _EVENT_ANY_CASE = regex_cache.compile(_EVENT_SOURCE, re.IGNORECASE)  # where lower-casing moves offsets ("İ")
 _PARTICIPLE_START = regex_cache.compile(
-    r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted)\b"
+    r"^(?:Originally\s|First\s)?(?i:founded|established|settled|created|incorporated|chartered|platted|organi[sz]ed)\b"
 )
 # Things other than the place whose founding a sentence may report.
 _OTHER_THING = regex_cache.compile(
@@ -94,7 +95,7 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             continue
         topic = ctx.about(sentence)
         participle = bool(_PARTICIPLE_START.match(sentence.text))
-        if topic is False and not participle:
+        if topic is False and not participle and not _OBJECT_EVENT.search(sentence.text):
             continue
         for event in _events(ctx, sentence.start, sentence.end):
             before = text[sentence.start : event.start()]
@@ -106,7 +107,10 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
             if founded_of and not ctx.is_subject(founded_of.group(1)):
                 continue  # "The founding of Perth Academy in 1760": another thing's founding
             # "The Briggs family first settled the Springfield area": the subject follows the event word.
-            object_is_subject = _names_subject(ctx, text[event.end() : min(sentence.end, event.end() + 30)])
+            # "settled in Ina around 1840": people settling in the subject is its settlement
+            object_is_subject = _subject_named_after(ctx, event.end(), sentence.end, _event_name(event) == "settled")
+            if topic is False and not participle and not _subject_object(ctx, event.end(), sentence.end):
+                continue  # "The Pope first mentioned the town in 1229": another actor, but the subject's event
             if (
                 topic is None
                 and not participle
@@ -127,9 +131,15 @@ def find_inception(ctx: Context) -> Iterator[Candidate]:
 
 def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     window_end = min(end, pos + 90)
-    stop = re.compile(r";|\b(?:and then|but|until|before|after|when)\b").search(text, pos, window_end)
+    stop = _DATE_STOP.search(text, pos, window_end)
     if stop:
         window_end = stop.start()
+        # "founded after coal was discovered in the region, in 1862": a date set off by a comma is the event's
+        late = _COMMA_DATE.search(text, stop.end(), min(end, pos + 90))
+        if late and stop.group() in ("after", "before"):
+            iso = parse_date(late.group(1))
+            if iso and not DATE_RE.search(text, pos, late.start()):
+                return iso, late.start(1), late.end(1)
     for date in DATE_RE.finditer(text, pos, window_end):
         if _NAME_THEN_BRACKET.search(text[max(pos, date.start() - 40) : date.start()]):
             continue  # "following the city of Los Angeles (April 4, 1850)": that place's date
@@ -142,6 +152,37 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     return None
 
 
+_DATE_STOP = regex_cache.compile(r";|\b(?:and then|but|until|before|after|when)\b")
+_COMMA_DATE = regex_cache.compile(rf",\s(?:in|on)\s({DATE_RE.pattern})(?=[,;.]|\s(?:and|but|when|which)\b|$)")
+# "The Pope first mentioned the town in 1229", "Spanish settlers founded the city in 1565": the subject is the object
+_OBJECT_EVENT = regex_cache.compile(
+    r"\b(?:first\s(?:mentioned|recorded|documented)|founded|established|settled|incorporated|chartered)\s"
+    r"(?:the\s(?:town|city|village|settlement|community)\b(?!['’]s)|[A-Z])"
+)
+
+
+def _subject_object(ctx: Context, pos: int, end: int) -> bool:
+    """Whether the event word's object, straight after it, is the subject itself (not something of it)."""
+    window = ctx.text[pos : min(end, pos + 60)]
+    if re.match(r"\s(?:the\s)?(?:town|city|village|settlement|community)\b(?!['’]s)", window):
+        return True
+    name = _OBJECT_NAME.match(window)
+    return bool(name) and ctx.is_subject(name.group(1))
+
+
+def _subject_named_after(ctx: Context, pos: int, end: int, settled: bool = False) -> bool:
+    """"While it was incorporated in 1742, Richmond ...", "incorporated as the city of Guadalupe": the subject is named
+    just after the event word, neither as a place where something else happened ("established in Arcadia") nor as
+    the owner of what was ("founded the town's first school")."""
+    after = ctx.text[pos : min(end, pos + 30)]
+    if _LOCATIVE_OR_OWNER.match(after) and not (settled and after.startswith(" in ")):
+        return _subject_object(ctx, pos, end)
+    return _names_subject(ctx, after)
+
+
+_LOCATIVE_OR_OWNER = regex_cache.compile(r"\s(?:in|at|near)\s(?:the\s)?[A-Z]|\s(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*['’]s\s")
+_OBJECT_NAME = regex_cache.compile(rf"\s({NAME})(?!['’]s)")
+_OWN_DATE = regex_cache.compile(r"(?:['’]s|\bits)\s((?:1[0-9]|20)\d\d)\s$")  # "Thornton's 1956 incorporation"
 _LEAD_DATE = regex_cache.compile(rf"^(?:In|By|On)\s({DATE_RE.pattern})")
 _WHEN_DATE = regex_cache.compile(rf"({DATE_RE.pattern}),?\s(?:when|as)\s(?:it|the \w+)\s(?:was|were)\s$")
 
@@ -154,6 +195,11 @@ def _date_before(text: str, pos: int, start: int) -> tuple[str, int, int] | None
         iso = parse_date(lead.group(1))
         if iso:
             return iso, start + lead.start(1), start + lead.end(1)
+    own = _OWN_DATE.search(window, max(0, len(window) - 12))
+    if own:
+        iso = parse_date(own.group(1))
+        if iso:
+            return iso, start + own.start(1), start + own.end(1)
     tail = _WHEN_DATE.search(window)
     if tail:
         iso = parse_date(tail.group(1))

@@ -11,7 +11,11 @@ from placefacts.find.grammar import COPULA, FUNCTION_WORD, strip_intro
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
 
-_LEAD_NAME = regex_cache.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})(?=\s*(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))")
+# The name, then a bracket, a comma or the verb; a pronunciation in slashes may stand between ("Edinburgh /ˈɛdɪnbɜːrɡ/ is")
+_LEAD_NAME = regex_cache.compile(
+    rf"^[\"'‘“]?(?:The |the )?({NAME})"
+    r"(?=\s*(?:/[^/\n]{1,60}/\s*)?(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))"
+)
 _OPENING_NAME = regex_cache.compile(rf"^[\"'‘“]?(?:The |the )?({NAME})")
 _DISAMBIGUATION = regex_cache.compile(r"\s*\([^)]*\)\s*$")
 _GENERIC = regex_cache.compile(
