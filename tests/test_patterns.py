@@ -111,6 +111,7 @@ _EVENT_REFERENCE = re.compile(
             r"\b(?:city|town|borough|municipal|township)\s(?:status|rights)\b",
             r"\bamalgamated\b|\bmerged\b",
             r"\bformed\b",
+            r"\borgani[sz]ed\b(?=\s(?:in|on|as)\b)",
             r"\bproclaimed\b",
             r"\boperative\b",
         ])
@@ -122,7 +123,8 @@ _EVENT_TEXT = st.lists(
                      "arrived", "came", "settled", "Founded", "founding", "foundations", "foundation", "established",
                      "establishment", "platted", "laid out", "Created", "creation", "incorporated", "charter",
                      "chartered", "City", "town", "Township", "borough", "municipal", "status", "rights", "amalgamated",
-                     "merged", "formed", "reformed", "proclaimed", "operative", "unsettled", "in", "1850", ",", ";", ".",
+                     "merged", "formed", "reformed", "organized", "Organised", "proclaimed", "operative", "unsettled", "in",
+                     "as", "by", "1850", ",", ";", ".",
                      "the", "x"]),
     max_size=14,
 ).map(lambda words: "".join(w + ("" if i % 4 == 3 else " ") for i, w in enumerate(words)))
