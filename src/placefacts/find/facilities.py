@@ -84,6 +84,7 @@ _PRESENCE = regex_cache.compile(
 _LOCATED_IN = regex_cache.compile(
     r"\s(?:(?:is|are|was|were)\s(?:also\s)?)?(?:located|situated|based|found)\s(?:(?:with)?in|at)\s(?P<where>(?:the\s)?[\w-]+(?:\s[A-Z][\w-]*)*)"
 )
+_AS_ARE = regex_cache.compile(r",\sas\s(?:are|is|were|was)\s")
 # "Scranton was founded in 1908 around the New Bullion Mine": the installation the town grew around
 _GREW_AROUND = regex_cache.compile(
     r"\b(?:founded|grew|grew\sup|developed|built|established|formed|arose|sprang\sup)\s(?:[\w,]+\s){0,4}?around\s(?=(?:the\s)?[A-Z])"
@@ -105,7 +106,8 @@ _HEAD_WORDS = frozenset(
        "colleges", "schools", "buildings", "landmarks", "attractions", "museums", "churches", "parks", "stadiums",
        "stadia", "bridges", "institutions", "ports", "plants", "mines", "factories", "hospitals", "monuments",
        "temples", "mosques", "castles", "palaces", "forts", "campuses", "refineries", "shipyards", "bases", "camps",
-       "sites", "cathedrals", "sights", "structures", "birthplace", "register", "connected", "linked", "joined", "features"}
+       "sites", "cathedrals", "sights", "structures", "birthplace", "register", "heritage", "connected", "linked", "joined",
+       "features"}
 )
 
 
@@ -182,6 +184,14 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[Found]:
             named = name_at(text, lead.end() if lead else chunk_start, chunk_end)
             if named:
                 items.append(named)
+        # "X University is located in Tilburg, as are Y University and Z University": the list after goes too
+        also = _AS_ARE.match(text, match.end(), sentence.end)
+        if also:
+            for chunk_start, chunk_end in chunks(text, also.end(), sentence.end):
+                lead = LEAD.match(text, chunk_start, chunk_end)
+                named = name_at(text, lead.end() if lead else chunk_start, chunk_end)
+                if named:
+                    items.append(named)
         if items:
             for value, begin, stop, kind in _distribute(items):
                 if kind and kind not in AIR:
@@ -239,8 +249,8 @@ def _sentence_facilities(ctx: Context, sentence: Sentence) -> Iterator[Found]:
 
 
 _REGISTER_AFTER = regex_cache.compile(
-    r"\s(?:is|are|was|were)\s(?:all\s|also\s|each\s|now\s)?(?:listed|placed|added|included|registered)\s(?:on|to|in)\s"
-    r"(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)"
+    r"\s(?:is|are|was|were)\s(?:all\s|also\s|each\s|now\s|both\s)?(?:(?:listed|placed|added|included|registered)\s(?:on|to|in)\s"
+    r"(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)|(?:an?\s)?(?:UNESCO\s)?World\sHeritage\sSites?)"
 )
 _REGISTER_BEFORE = regex_cache.compile(
     r"\b(?:on|to|in)\s(?:the\s)?(?:National\sRegister\sof\sHistoric\sPlaces|NRHP)(?:,?\s(?:including|such\sas)\s|:\s)"
@@ -251,7 +261,7 @@ def _historic_register(ctx: Context, sentence: Sentence, about: bool | None) -> 
     """"A House, B Church and C Mill are listed on the National Register of Historic Places"; "... on the National
     Register of Historic Places: A, B and C". Only items whose head says what they are; districts are areas."""
     text = ctx.text
-    if "Register" not in sentence.text and "NRHP" not in sentence.text:
+    if "Register" not in sentence.text and "NRHP" not in sentence.text and "Heritage" not in sentence.text:
         return
     spans: list[tuple[int, int]] = []
     for match in _REGISTER_AFTER.finditer(text, sentence.start, sentence.end):
@@ -265,7 +275,7 @@ def _historic_register(ctx: Context, sentence: Sentence, about: bool | None) -> 
     for start, end in spans:
         for a, b in join_shared_heads(text, chunks(text, start, end)):
             lead = LEAD.match(text, a, b)
-            begin = lead.end() if lead else a
+            begin = lead.end() if lead else a + 4 if text.startswith("The ", a) else a  # a sentence's own "The"
             named = name_at(text, begin, b)
             if not named or named[1] != begin or not ENDS_ITEM.match(text, named[2], b):
                 continue
