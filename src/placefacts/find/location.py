@@ -179,9 +179,12 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
                 break
             if any(a <= mention.start < b for a, b in covered):
                 continue
-            if ctx.is_subject(mention.value) and mention.start != sentence.start:
-                mention = _namesake_unit(text, mention, sentence.start) or mention
-            if ctx.is_subject(mention.value) or mention.start == sentence.start:
+            subject = ctx.is_subject(mention.value)
+            if subject and mention.start != sentence.start:
+                unit = _namesake_unit(text, mention, sentence.start)
+                if unit is not None:
+                    mention, subject = unit, False
+            if subject or mention.start == sentence.start:
                 in_chain = False
                 continue
             before = text[max(sentence.start, mention.outer_start - 60) : mention.outer_start]
@@ -358,7 +361,8 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
         yield Candidate("country", countries.common_name(sovereign), *span, inferred=True, confidence=0.8)
         return
     if _TITLE.match(value) or _INSTITUTION.search(value) or (
-        _OFFICE_OF.search(before) and re.sub(r"['’]s\b.*", "", value).lower() in _PORTFOLIOS
+        before.endswith(("of ", "of the ")) and _OFFICE_OF.search(before)
+        and re.sub(r"['’]s\b.*", "", value).lower() in _PORTFOLIOS
     ):
         return  # a person's title or an institution ("the seat of the Tobago House of Assembly"), not a unit
     if _ADMIN_HEAD.fullmatch(value.lower()):

@@ -395,6 +395,7 @@ _ENDS_NAMED = regex_cache.compile(
     rf"\b(?:(?P<route>{_NUMBERED}|{_CODE})\s)?(?P<ends>{NAME}(?:\sto\s{NAME})?)\s"
     r"(?P<mode>road|highway|(?:railway|railroad|rail|train|branch)\s(?:line|link)|railway|railroad)\b"
 )
+_ENDS_MODES = key_words("road", "highway", "rail", "train", "branch")  # what every _ENDS_NAMED mode holds
 _ENDS_SPLIT = regex_cache.compile(r"\sto\s|–")  # a name joins words with a hyphen, never two places with an en dash
 
 
@@ -423,15 +424,20 @@ def _route_links(ctx: Context, sentence: Sentence, about: bool | None, own_route
         for key in ("a", "b"):
             for place in _places(ctx, [Item(match.group(key), match.start(key), match.end(key))]):
                 yield _link(prop, place, match.start(), match.end(), route)
-    placed = about is True or about is None and _contains_subject(ctx, sentence.text)  # "Lying ... on SR 32, Marion"
-    for match in _FROM_ON_ROAD.finditer(text, sentence.start, sentence.end) if placed else ():
+    words = sentence.text
+    on_road = " on " in words or " along " in words or " via " in words  # one of them is in every _FROM_ON_ROAD match
+    ends_named = (" to " in words or "–" in words) and ctx.says_any(sentence, _ENDS_MODES)  # and in every _ENDS_NAMED one
+    placed = (on_road or ends_named) and (
+        about is True or about is None and _contains_subject(ctx, words)  # "Lying ... on SR 32, Marion"
+    )
+    for match in _FROM_ON_ROAD.finditer(text, sentence.start, sentence.end) if placed and on_road else ():
         if match.group("cue") == "from" and not _DISTANCE_BEFORE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "from Christchurch" without a distance or a time is no placing ("buses from X on SH 1")
         route = _route(match.group("route"))
         if route:
             for place in _places(ctx, [Item(match.group("place"), match.start("place"), match.end("place"))]):
                 yield _link("road_link", place, match.start(), match.end(), route)
-    for match in _ENDS_NAMED.finditer(text, sentence.start, sentence.end) if about is not False else ():
+    for match in _ENDS_NAMED.finditer(text, sentence.start, sentence.end) if ends_named and about is not False else ():
         parts = _ENDS_SPLIT.split(match.group("ends"))
         if len(parts) != 2:
             continue  # "the Midland railway": one name, no ends
