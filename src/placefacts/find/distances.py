@@ -33,6 +33,11 @@ _DIST = regex_cache.compile(
 )
 # "The Baikonur Cosmodrome lies ...": the named thing before the verb.
 _OTHER_PLACE = regex_cache.compile(rf"^(?:The\s|the\s)?({NAME}(?:\s[a-z][\w-]*){{0,3}}?)\s(?:lies|lie|is|are|located|situated|sits|stands)\b")
+# "Baytown, 13 miles (21 km) to the southwest,", "The village of Old Windsor, just over 2 miles (3 km) to the south,"
+_APPOSED = regex_cache.compile(
+    rf"(?:^|[^\w,]\s|\bthat\s|\b(?:village|town|city|hamlet|community|settlement)\sof\s)(?P<name>{NAME}),\s"
+    r"(?:(?:just\s)?(?:over|under)\s|about\s|some\s|approximately\s|roughly\s|nearly\s)?$"
+)
 # A cheap gate: every distance names its unit.
 _UNIT_KEYS = key_words("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
 _LIES = regex_cache.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
@@ -122,6 +127,13 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
             if target and target[0].islower() and "centre" not in target and "center" not in target:
                 continue
             if target is None:
+                # "Baytown, 13 miles (21 km) to the southwest, intended to ...": a name and its distance in apposition
+                apposed = _APPOSED.search(text, max(sentence.start, match.start() - 80), match.start()) if direction else None
+                if apposed and not ctx.is_subject(apposed.group("name")) and text.startswith(",", match.end()):
+                    qualifiers = {"distance_km": tidy(km, 3), "direction": direction}
+                    yield Candidate("distance_to", apposed.group("name"), apposed.start("name"), match.end(),
+                                    qualifiers=qualifiers, confidence=0.75)
+                    continue
                 # "The Baikonur Cosmodrome lies 400 kilometres to the south west": the other place is the topic.
                 if about is not False or not direction or not _lies_before(text, sentence.start, match.start()):
                     continue
