@@ -93,10 +93,13 @@ _CENTER_BASED = regex_cache.compile(
     re.IGNORECASE,
 )
 # "an important tourist, university, commercial and R&D center", "the shipping center": the words before the noun
-_CENTER_HEAD = regex_cache.compile(r"\b(?:cent(?:er|re)s?|hub|destination)\b", re.IGNORECASE)
+# "a popular tourist resort", "the tourism capital of Nepal", "the second-largest banking center"
+_CENTER_HEAD = regex_cache.compile(r"\b(?:cent(?:er|re)s?|hub|destination|resorts?|capital)\b", re.IGNORECASE)
+_TOURIST_ONLY_HEADS = frozenset({"destination", "resort", "resorts"})  # a resort of any other kind names no industry
 _ADJ = (
     r"(?:[a-z]+ly|major|important|main|leading|prime|principal|regional|strong|key|chief|primary|busy|thriving|"
-    r"significant|notable|great|large|small|popular|early|former|booming|international|national|global|world)"
+    r"significant|notable|great|large|small|popular|early|former|booming|international|national|global|world|"
+    r"(?:[a-z]+-)?(?:largest|biggest)|seaside|coastal)"
 )
 _CENTER_PRE = regex_cache.compile(
     rf"\b(?:an?|the|its)\s(?:{_ADJ}\s){{0,3}}(?P<list>(?:[\w&-]+,\s)*(?:[\w&-]+,?\s(?:and|or)\s)?[\w&-]+)\s$",
@@ -121,7 +124,8 @@ _TYPED = regex_cache.compile(
 )
 _TYPED_WORDS = key_words(*sorted({w for v in _CENTER_HEAD_OK.values() for w in v}))
 _CENTER_ROLE = regex_cache.compile(
-    r"(?:\b(?:is|was|are|were|be|being|became|becomes|remains|remained|as|into|serving|serves|serve|has|had)\s(?:[a-z]+\s){0,3}$)",
+    r"(?:\b(?:is|was|are|were|be|being|became|becomes|remains|remained|as|into|serving|serves|serve|has|had|made|makes|making)"
+    r"\s(?:[a-z]+\s){0,3}$)",
     re.IGNORECASE,
 )
 # "the steel and naval industries", "a thriving zucca melon industry": up to three words before the head
@@ -222,7 +226,7 @@ def _industries_in(ctx: Context, sentence: Sentence, about: bool | None, low: st
         yield from _listed_industries(ctx, sentence, about)
     if "based" in low or "built on" in low or "centred" in low or "centered" in low or "founded on" in low:
         yield from _based_on(ctx, sentence)
-    if "cent" in low or "hub" in low or "destination" in low:
+    if "cent" in low or "hub" in low or "destination" in low or "resort" in low or "capital" in low:  # _CENTER_HEAD
         yield from _centres(ctx, sentence, about)
     if any(map(low.__contains__, _TYPED_KEYS)):
         yield from _typed_places(ctx, sentence, about)
@@ -307,7 +311,7 @@ def _centres(ctx: Context, sentence: Sentence, about: bool | None) -> Iterator[t
         role = _CENTER_ROLE.search(text, max(sentence.start, match.start() - 40), match.start())
         if not role and about is not True:
             continue
-        tourist_only = head.group().lower() == "destination"
+        tourist_only = head.group().lower() in _TOURIST_ONLY_HEADS
         for item in phrases(text, match.start("list"), match.end("list"), max_words=2):
             word = fold(item.value)
             if word in INDUSTRY_WORDS and (not tourist_only or word in ("tourist", "tourism")):
