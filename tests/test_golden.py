@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from placefacts.cli import main
@@ -120,4 +121,16 @@ def test_blind_full_pages(shared: Path) -> None:
     assert report["documents"] >= 3
     assert report["micro"]["f1"] >= floor["f1"], report["by_property"]
     assert report["micro"]["precision"] >= floor["precision"], report["by_property"]
+    assert report["grounded_share"] == 1.0
+
+
+FRESH = Path(__file__).resolve().parent.parent / "gold" / "fresh"
+
+
+@pytest.mark.parametrize(("properties", "floor"), [(True, "fresh_lead_properties"), (False, "fresh_all")])
+def test_fresh(shared: Path, properties: bool, floor: str) -> None:
+    report = _eval(shared, [str(FRESH)], FLOORS["lead_properties"] if properties else None)
+    assert report["documents"] >= 30
+    assert report["micro"]["f1"] >= FLOORS[floor]["f1"], report["by_property"]
+    assert report["micro"]["precision"] >= FLOORS[floor]["precision"], report["by_property"]
     assert report["grounded_share"] == 1.0
