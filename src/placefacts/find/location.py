@@ -92,6 +92,7 @@ _GOVERNS = r"\s(?:(?:the|a|an|two|its|both|several|major|many)\s)?(?:[a-z][\w-]*
 _WATER_CUE = regex_cache.compile(
     r"\b(?:on|at|along|beside|by|near|upon|overlooking|bathed by|banks? of|shores? of|coast of|mouth of|"
     r"reservoir of|confluence of|estuary of|edge of|centred on|centered on|watercourses|borders?|bordering|between|"
+    r"separating|separates|"
     r"lies on|located on|situated on|contains|and|surrounded by|bisected by|crossed by|traversed by|"
     r"(?:immediately|just|directly)\s(?:north|south|east|west)\sof)" + _GOVERNS,
     re.IGNORECASE,
@@ -99,6 +100,7 @@ _WATER_CUE = regex_cache.compile(
 _LAND_CUE = regex_cache.compile(
     r"\b(?:in|on|at|within|heart of|foot of|edge of|lands of|part of|parts of|slopes of|enclave in|"
     r"situated in|located in|lies in|valley of|plain of|home to|end of|tip of|side of|corner of|bisected by|"
+    r"capital of|centre of|center of|seat of|"
     r"surrounded by|crossed by)" + _GOVERNS,
     re.IGNORECASE,
 )
@@ -443,7 +445,7 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
                 found.extend(_shared_head(text, sentence))
         seen_up_to = -1
         for value, start, end, outer in sorted(found, key=lambda f: f[1]):
-            if start < seen_up_to or ctx.is_subject(value):
+            if start < seen_up_to or ctx.is_subject(value) or _not_a_feature(value, words):
                 continue
             before = text[max(sentence.start, outer - 70) : outer]
             if outer > sentence.start and not cue.search(before):
@@ -456,13 +458,23 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
             yield Candidate(prop, value, start, end, confidence=0.75)
 
 
+def _not_a_feature(value: str, words: set[str]) -> bool:
+    """"Highland County", "Sierra Leone", "the Island": a unit or a country named with a feature word, or the word
+    alone."""
+    if value.lower() in words or _ADMIN_HEAD.search(value):
+        return True
+    return countries.country(value) is not None
+
+
 _FLOWS = regex_cache.compile(
-    rf"^(?:The\s|the\s)?({NAME})\s(?:river\s)?(?:runs|flows|passes|winds|meanders|cuts)\s(?:\w+\s)?"
+    rf"^(?:The\s|the\s)?({NAME})\s(?:(?:river\s)?(?:runs|flows|passes|winds|meanders|cuts)\s(?:\w+\s)?"
     r"(?:through|past|along|by|beside|across|around|on|into)\s(?:the\s)?(?:(?:its|the)\s(?:\w+\s)?(?:side|edge|border|part|centre|center)|"
-    r"(?:city|town|village|municipality|community|area|county|district))\b"
+    r"(?:city|town|village|municipality|community|area|county|district))\b|"
+    # "The Gulf of Guinea forms the southern border", "The Strait of Georgia forms its western border"
+    r"(?:forms|marks)\s(?:part\sof\s)?(?:its|the)\s(?:[a-z]+\s){0,2}(?:border|boundary)\b(?!\s(?:between|of|with)\b))"
 )
 
-_FLOW_VERBS = key_words("runs", "flows", "passes", "winds", "meanders", "cuts")  # one of them is in every _FLOWS match
+_FLOW_VERBS = key_words("runs", "flows", "passes", "winds", "meanders", "cuts", "forms", "marks")  # one is in every _FLOWS match
 
 
 @component("near_water", reads=("prose",), writes=("near_water",))
