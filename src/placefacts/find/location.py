@@ -145,7 +145,8 @@ def _has_head(value: str, words: set[str]) -> bool:
 
 
 def _is_feature(value: str) -> bool:
-    return _has_head(value, _FEATURE_WORDS) or bool(_NOT_UNIT.search(value))
+    """"Mississippi River", "Kazakh upland"; not "Highland County" or "Lake County", units named with a feature word."""
+    return (_has_head(value, _FEATURE_WORDS) and not _ADMIN_HEAD.search(value)) or bool(_NOT_UNIT.search(value))
 
 
 @component("location", reads=("prose",), writes=("country", "located_in"))
