@@ -33,10 +33,12 @@ ANAPHOR = regex_cache.compile(
 _INTRO = regex_cache.compile(
     r"^(?:(?:today|currently|now|historically|originally|later|however|also|thus|since then|in addition|additionally|"
     r"in (?:\d{4}s?|the \w+ century|recent years|the past)|during [^,]{1,60}|after [^,]{1,60}|before [^,]{1,60}|"
-    r"(?:founded|established|settled|located|situated|created|incorporated|organi[sz]ed|named|built|known)\b(?:[^,]|,(?=\d)){0,80}|"
+    r"(?:founded|established|settled|located|situated|created|incorporated|organi[sz]ed|named|built|known|nestled|perched|"
+    r"lying|tucked|surrounded)\b(?:[^,]|,(?=\d)){0,80}|"
     r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b(?:[^,]|,(?=\d)){0,80}),\s*|"
     r"(?:today|currently|now|nowadays|historically|originally|traditionally|for\s(?:a|many|several)\s(?:century|centuries|decades|years))\s(?=the\s|it\s|its\s)|"
     r"upon\s[^,]{1,60},\s|"
+    r"[a-z]+(?:ally|ingly|edly|ively|ently|ously)\s(?-i:(?=[A-Z]))|"  # "Geographically Illah is ...", without a comma
     r"in \d{4}\s|(?:from|between)\s\d{4}\s(?:to|and|until)\s\d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
     re.IGNORECASE,
 )
