@@ -82,6 +82,11 @@ _NOT_UNIT = regex_cache.compile(
     r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
 )
 # "the California Department of Finance", "the Iowa Department of Agriculture's ...": an office, not a unit
+_LANGUAGES = frozenset(entries("languages"))
+# A unit word after a language's name makes it a unit's ("Pali district"), unless "of" follows ("French department of")
+_UNIT_AFTER = regex_cache.compile(
+    r"^\s(?:region|province|state|county|district|department|département|prefecture|governorate|municipality)\b(?!\sof\b)"
+)
 _OFFICE_OF = regex_cache.compile(r"\b(?:Department|Ministry|Bureau|Office|Secretary)\sof\s(?:the\s)?$")
 _PORTFOLIOS = frozenset(entries("government_portfolios"))
 _PAST = regex_cache.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
@@ -340,6 +345,8 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
     span = (mention.start, mention.end)
     if _is_feature(value) or countries.continent(value):
         return
+    if value in _LANGUAGES and not (_ADMIN_PREFIX.search(before) or _UNIT_AFTER.match(following) or countries.known_unit(value)):
+        return  # "from Irish: Béal Feirste", "the northern French department of Aisne"; not "the province of Pangasinan"
     if _US_STATE_PREFIX.search(before):
         us = before.rfind("U.")
         yield Candidate("country", "United States", mention.outer_start - len(before) + us, mention.outer_start - len(before) + us + 4, wikidata="Q30", confidence=0.9)
