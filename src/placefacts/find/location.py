@@ -20,6 +20,7 @@ from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention
 from placefacts.find.textutil import NAME, NAME_RE, Sentence
 from placefacts.normalise import countries
+from placefacts.normalise.text import fold
 
 _ADMIN_HEAD = regex_cache.compile(rf"(?i:\b(?:{alternation('admin_units')})$|^(?:{alternation('admin_units')})\b)")
 _ADMIN_PREFIX = regex_cache.compile(
@@ -156,6 +157,14 @@ def _is_feature(value: str) -> bool:
 
 @component("location", reads=("prose",), writes=("country", "located_in"))
 def find_units(ctx: Context) -> Iterator[Candidate]:
+    units: set[str] = set()  # folded names already found as units of the place
+    for candidate in _units(ctx, units):
+        if candidate.property == "located_in":
+            units.add(fold(str(candidate.value)))
+        yield candidate
+
+
+def _units(ctx: Context, units: set[str]) -> Iterator[Candidate]:
     text = ctx.text
     for sentence, defining in _location_sentences(ctx, strict=True):
         clause_end = sentence.end
@@ -219,7 +228,13 @@ def find_units(ctx: Context) -> Iterator[Candidate]:
                 continue  # "the river Yamuna" is water, not a unit
             if _adjectival(mention.value, following):
                 continue
-            found = list(_classify(ctx, mention, before, following, defining))
+            found = [
+                # "Dalton is a city in Whitfield County, Georgia, United States ... the Dalton, Georgia area": once
+                # a name is a unit of the place, the same name later is that unit, not the country it also names
+                Candidate("located_in", c.value, c.start, c.end, confidence=c.confidence)
+                if c.property == "country" and not c.inferred and fold(str(c.value)) in units else c
+                for c in _classify(ctx, mention, before, following, defining)
+            ]
             if found:
                 later = next((c for c in found if c.property == "country" and not c.inferred), None)
                 later_state = countries.country(str(later.value)) if later else None
