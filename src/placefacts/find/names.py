@@ -129,7 +129,16 @@ def _name_candidate(ctx: Context, value: str, start: int, end: int, kind: str, c
         return None
     if fold(value) in ctx.aliases or not fold(value):
         return None
+    if _GLUE.match(value) or value in _NOT_NAMES or value.endswith(("'s", "’s")):
+        return None  # "[ˈkuːr] or [ˈxuːr]", "UK /ˈbʊərɡɒs/", "named China's most livable city": no name
+    if _REGION_AFTER.match(ctx.text, start + len(value), start + len(value) + 20):
+        return None  # "commonly known as the Tri-Cities region": the region's name
     return Candidate("name", value, start, start + len(value), qualifiers={"kind": kind}, confidence=confidence)
+
+
+_GLUE = regex_cache.compile(r"(?:or|and|as|also|of|in)(?:\s|$)|referred\sto\s")  # a joining word opens no name
+_NOT_NAMES = frozenset({"UK", "US", "U.S.", "USA", "UN", "EU"})  # pronunciation labels and bodies, never a place's name
+_REGION_AFTER = regex_cache.compile(r"[\"'”’]?\s(?:region|area|metropolitan|metro)\b")
 
 
 def _parenthetical(ctx: Context, text: str, start: int, end: int) -> Iterator[Candidate]:
