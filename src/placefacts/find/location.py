@@ -481,11 +481,14 @@ def _features(ctx: Context, words: set[str], cue: re.Pattern[str], prop: str) ->
             yield Candidate(prop, value, start, end, confidence=0.75)
 
 
+_ARTICLE_HEAD = regex_cache.compile(r"(?:The|A|An|This|That|Its)\s[a-z]+")
+
+
 def _not_a_feature(value: str, words: set[str]) -> bool:
     """"Highland County", "Sierra Leone", "the Island": a unit or a country named with a feature word, or the word
     alone."""
-    if value.lower() in words or _ADMIN_HEAD.search(value):
-        return True
+    if value.lower() in words or _ADMIN_HEAD.search(value) or _ARTICLE_HEAD.fullmatch(value):
+        return True  # "The island's white beaches": the place itself, by a common noun
     return countries.country(value) is not None
 
 
