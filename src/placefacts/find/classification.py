@@ -16,7 +16,8 @@ from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.lexicon import alternation, entries
 
-_CATEGORY = regex_cache.compile(rf"(?i:{alternation('place_categories')})(?![\w-])")
+# Not "the region's main supplier" (a possessive) nor "prefecture level city" (a modifier of the noun after it)
+_CATEGORY = regex_cache.compile(rf"(?i:{alternation('place_categories')})(?![\w-]|['’]s\b|\slevel\b)")
 _COPULA = regex_cache.compile(
     r"(?:\bis|\bwas|\bare|\bwere|(?<=\bit)'s|(?<=\bit)’s|\bremains|\bserves as|\bbecame|"
     r"\b(?:established|designated|constituted|chartered)\sas|\bwith\sthe\sstatus\sof)\s(?:also\s|now\s|today\s|still\s|currently\s)*"
