@@ -79,7 +79,8 @@ _TITLE = regex_cache.compile(
 )
 # Polities of the past and areas that are not administrative units.
 _NOT_UNIT = regex_cache.compile(
-    r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|Union|Colony|Protectorate|"
+    # "Union" ends a polity's name ("Soviet Union"), not a unit's ("Union Parish", "La Union")
+    r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|(?<!\bLa\s)Union(?!\s\w)|Colony|Protectorate|"
     r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
 )
 # "the California Department of Finance", "the Iowa Department of Agriculture's ...": an office, not a unit
