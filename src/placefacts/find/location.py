@@ -213,6 +213,8 @@ def _units(ctx: Context, units: set[str]) -> Iterator[Candidate]:
             if not chained:
                 cut = tail_start(before)
                 starts_chain = bool(_CHAIN_START.search(before, cut)) and not _NONLOCAL_CUE.search(before, cut)
+                # "a city in, and the county seat of, Jefferson County": a chain's opening split by an aside
+                starts_chain = starts_chain or before.endswith(("in, ", "of, ")) and _ASIDE_OPENING.search(before) is not None
             in_chain = False
             if not (chained or starts_chain):
                 continue
@@ -228,6 +230,10 @@ def _units(ctx: Context, units: set[str]) -> Iterator[Candidate]:
             if _HEAD_BEFORE.search(before, max(0, len(before) - _HEAD_BEFORE_REACH)):
                 continue  # "the river Yamuna" is water, not a unit
             if _adjectival(mention.value, following):
+                continue
+            if _is_feature(mention.value) and not countries.country(mention.value):
+                # "the northern part of Okinawa Island, Okinawa Prefecture, Japan": the chain goes on past a feature
+                in_chain, previous_end = True, mention.end
                 continue
             found = [
                 # "Dalton is a city in Whitfield County, Georgia, United States ... the Dalton, Georgia area": once
@@ -318,6 +324,7 @@ _HEAD_BEFORE = regex_cache.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNOR
 _ADMIN_WORD = regex_cache.compile(
     r"^\s(?:state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea)\b"
 )
+_ASIDE_OPENING = regex_cache.compile(r"\b(?:in|of),\s(?:and|or)\s[^,]{1,40},\s$")
 _NAMESAKE_HEAD = regex_cache.compile(
     r"^\s(?:state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea|"
     r"municipality|borough|parish|canton|voivodeship|krai|raion|governorate)\b"
@@ -386,7 +393,8 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
         # "England": the country is the sovereign state; England itself is not an administrative unit.
         yield Candidate("country", countries.common_name(sovereign), *span, inferred=True, confidence=0.8)
         return
-    if _TITLE.match(value) or _INSTITUTION.search(value) or (
+    titled = _TITLE.match(value) and not _ADMIN_HEAD.search(value)  # "King Henry", not "King County"
+    if titled or _INSTITUTION.search(value) or (
         before.endswith(("of ", "of the ")) and _OFFICE_OF.search(before)
         and re.sub(r"['’]s\b.*", "", value).lower() in _PORTFOLIOS
     ):
