@@ -67,7 +67,8 @@ _NONLOCAL_CUE = regex_cache.compile(
     r"|\bcommunity\sof\s(?:the\s)?"
     r"|\b(?:adjacent\sto|next\sto|close\sto|borders?|bordered(?:\s(?:on|to)\sthe\s\w+)?\sby|bordering|"
     r"neighbou?ring|near|than|unlike|compared\s(?:to|with))\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?"
-    r"|\b(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s[a-z\s]{0,30}?(?:of\s)?(?:the\s)?)$",
+    # "the parliamentary constituency of X", not "a district, parliamentary constituency and town in Pahang"
+    r"|\b(?:federal|electoral|parliamentary|constituency|diocese|archdiocese)\s(?:(?!in\s)[a-z]+\s){0,4}?(?:of\s)?(?:the\s)?)$",
     re.IGNORECASE,
 )
 _INSTITUTION = regex_cache.compile(
@@ -354,6 +355,7 @@ def _adjectival(value: str, following: str) -> bool:
     if re.match(
         r"^\s(?!and\b|or\b|in\b|on\b|of\b|near\b|at\b|with\b|to\b|is\b|was\b|the\b|which\b|that\b|where\b|"
         r"after\b|before\b|by\b|for\b|from\b|but\b|since\b|until\b|while\b|who\b|whose\b|are\b|were\b|has\b|had\b|"
+        r"famous\b|renowned\b|noted\b|notable\b|known\b|home\b|popular\b|also\b|now\b|about\b|approximately\b|"
         r"close\b|[a-z]+ed\b|[a-z]+ing\b)[a-z]",
         following,
     ):
