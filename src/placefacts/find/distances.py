@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import strip_intro
+from placefacts.find.grammar import FUNCTION_WORD, strip_intro
 from placefacts.find.keywords import key_words
 from placefacts.find.textutil import NAME
 from placefacts.normalise.numbers import NUMBER, WORD_NUMBER, parse_number, tidy
@@ -38,6 +38,7 @@ _APPOSED = regex_cache.compile(
     rf"(?:^|[^\w,]\s|\bthat\s|\b(?:village|town|city|hamlet|community|settlement)\sof\s)(?P<name>{NAME}),\s"
     r"(?:(?:just\s)?(?:over|under)\s|about\s|some\s|approximately\s|roughly\s|nearly\s)?$"
 )
+_NOT_A_PLACE_TAIL = regex_cache.compile(r"\s(?:had|has|have|been|was|were|it|they|for)\b")
 # A cheap gate: every distance names its unit.
 _UNIT_KEYS = key_words("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
 _LIES = regex_cache.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
@@ -139,8 +140,8 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                     continue
                 before = _sentence_head(text, sentence.start, match.start())
                 other = _OTHER_PLACE.match(strip_intro(before))
-                if not other:
-                    continue
+                if not other or FUNCTION_WORD.match(other.group(1)) or _NOT_A_PLACE_TAIL.search(other.group(1)):
+                    continue  # "The closest city is ...", "By this route it is ...", "... Post Office had been ..."
                 target = other.group(1)
                 start = sentence.start + before.find(target)
             else:
@@ -149,7 +150,8 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                 if ctx.is_subject(target) or ctx.is_subject(re.sub(r"\s(?:town|city)\s(?:centre|center)$", "", target)):
                     # "Downtown Savannah is 13 miles north of the Montgomery town center": the topic is the other place.
                     other = _OTHER_PLACE.match(strip_intro(_sentence_head(text, sentence.start, match.start())))
-                    if not other or ctx.is_subject(other.group(1)):
+                    if not other or ctx.is_subject(other.group(1)) or FUNCTION_WORD.match(other.group(1)) \
+                            or _NOT_A_PLACE_TAIL.search(other.group(1)):
                         continue
                     target = other.group(1)
                 elif about is False:
