@@ -86,10 +86,6 @@ _NOT_UNIT = regex_cache.compile(
 )
 # "the California Department of Finance", "the Iowa Department of Agriculture's ...": an office, not a unit
 _LANGUAGES = frozenset(entries("languages"))
-# A unit word after a language's name makes it a unit's ("Pali district"), unless "of" follows ("French department of")
-_UNIT_AFTER = regex_cache.compile(
-    r"^\s(?:region|province|state|county|district|department|département|prefecture|governorate|municipality)\b(?!\sof\b)"
-)
 _OFFICE_OF = regex_cache.compile(r"\b(?:Department|Ministry|Bureau|Office|Secretary)\sof\s(?:the\s)?$")
 _PORTFOLIOS = frozenset(entries("government_portfolios"))
 _PAST = regex_cache.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
@@ -322,18 +318,19 @@ _HEAD_BEFORE_REACH = max(len(w) for w in (*entries("water_bodies"), *entries("la
 _HEAD_BEFORE = regex_cache.compile(rf"\b(?:{_WATER}|{_LAND}|mount)\s$", re.IGNORECASE)
 # A unit word after a name makes the name a unit's ("the Lombardy region", "the South Ayrshire council area"); words
 # that a people's adjective also stands before ("the Swiss canton") are left out.
-_ADMIN_WORD = regex_cache.compile(
-    r"^\s(?:state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea)\b"
-)
+# Unit words that can follow a name. The core ones make the name a unit's even after a people's adjective could stand
+# there ("the Lombardy region"); the others follow adjectives too ("the Swiss canton"), so they count only with a
+# name that is the subject's own ("Guayaquil canton").
+_CORE_UNIT_WORDS = r"state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea"
+_UNIT_WORDS = _CORE_UNIT_WORDS + r"|municipality|borough|parish|canton|voivodeship|krai|raion|governorate"
+_ADMIN_WORD = regex_cache.compile(rf"^\s(?:{_CORE_UNIT_WORDS})\b")
+_NAMESAKE_HEAD = regex_cache.compile(rf"^\s(?:{_UNIT_WORDS})\b")
+_UNIT_OF = regex_cache.compile(rf"(?i:{_UNIT_WORDS})\sof\s(?:the\s)?$")  # "the province of Namur"
+# A unit word after a language's name makes it a unit's ("Pali district"), unless "of" follows ("French department of")
+_UNIT_AFTER = regex_cache.compile(rf"^\s(?:{_UNIT_WORDS})\b(?!\sof\b)")
+# "the civil parish of Newton and Haceby", "of Aston, Cote, Shifford and Chimney": the unit's name goes on
+_JOINED_NAME = regex_cache.compile(r"\s(?:and|&)\s[A-Z]|,\s[A-Z][\w'’-]*(?:,|\s(?:and|&)\s)")
 _ASIDE_OPENING = regex_cache.compile(r"\b(?:in|of),\s(?:and|or)\s[^,]{1,40},\s$")
-_NAMESAKE_HEAD = regex_cache.compile(
-    r"^\s(?:state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea|"
-    r"municipality|borough|parish|canton|voivodeship|krai|raion|governorate)\b"
-)
-_UNIT_OF = regex_cache.compile(
-    r"(?i:province|district|department|département|region|county|municipality|prefecture|governorate|canton|borough)"
-    r"\sof\s(?:the\s)?$"
-)
 
 
 def _namesake_unit(text: str, mention: Mention, floor: int) -> Mention | None:
@@ -343,7 +340,7 @@ def _namesake_unit(text: str, mention: Mention, floor: int) -> Mention | None:
         end = mention.end + after.end()
         return Mention(text[mention.start : end], mention.start, end, mention.outer_start)
     before = _UNIT_OF.search(text, max(floor, mention.outer_start - 30), mention.outer_start)
-    if before:
+    if before and not _JOINED_NAME.match(text, mention.end, mention.end + 40):
         return Mention(text[before.start() : mention.end], before.start(), mention.end, before.start())
     return None
 
