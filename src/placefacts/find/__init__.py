@@ -15,6 +15,7 @@ PIPELINE = (
     "names",
     "classification",
     "location",
+    "features",
     "coordinates",
     "measures",
     "population",
