@@ -40,7 +40,7 @@ _STOP = regex_cache.compile(r"\b(?:which|that|where|who|whose|while|although|bec
 _MODIFIER_WORD = regex_cache.compile(
     r"(?:a|an|the|its|their|[A-Z][\w'’.-]*(?:'s|’s)|[\w-]+(?:est|st|nd|rd|th)|most|more|very|mainly|largely|"
     r"small|large|big|major|important|former|historic|historical|old|new|linear|rural|urban|residential|"
-    r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+-[a-z]+|"
+    r"coastal|first|second|third|class|chief|main|principal|de facto|official|[a-z]+(?:-[a-z]+)+|"
     r"[A-Z][a-z]+(?:an|ish|ese|ic|i)|"
     r"(?!(?:of|in|on|at|to|for|from|by|with|and|or|the|a|an|part|one|home|site|seat|centre|center|heart|"
     r"hub|member|subject|place|area|region|point|considered|regarded|known|called|named|described|seen|ranked|"
@@ -104,6 +104,20 @@ _SKIP_PHRASE = regex_cache.compile(r"(?:[\w'’-]+\s){1,4}(?:(?:of|in|on)\s[^,;]
 
 @component("classification", reads=("prose",), writes=("instance_of",))
 def find_categories(ctx: Context) -> Iterator[Candidate]:
+    found = list(_categories(ctx))
+    yield from found
+    # "Bala is a Canadian community": a community is the place's category only where nothing more definite is
+    # said of it ("a census-designated place ... a small farming community" reads it as another word for that)
+    defining = ctx.defining
+    vague = _COMMUNITY.search(ctx.text, defining.start, defining.end) if defining is not None and not found else None
+    if vague:
+        yield Candidate("instance_of", "community", vague.start(1), vague.end(1), confidence=0.6)
+
+
+_COMMUNITY = regex_cache.compile(r"\b(?:is|was)\s(?:a|an)\s(?:[\w-]+\s){0,3}?(community)\b")
+
+
+def _categories(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     low = ctx.lowered_text()
     for sentence in ctx.sentences:
