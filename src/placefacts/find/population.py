@@ -16,6 +16,7 @@ from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
 from placefacts.find.grammar import strip_intro
 from placefacts.find.keywords import key_words
+from placefacts.find.textutil import Sentence
 from placefacts.normalise.dates import DATE_RE, parse_date
 from placefacts.normalise.numbers import NUMBER, as_count, is_year, parse_number
 from placefacts.normalise.text import fold
@@ -79,6 +80,19 @@ _OWN_POPULATION = regex_cache.compile(
     re.IGNORECASE,
 )
 # A cheap gate: the words that a population figure is stated with.
+# "The population was 1880 at the 2010 census": a four-digit figure right after "population was|of" is a count when
+# the year it was counted comes after it (in "the population of 1880 was 5,000", 1880 is the year)
+_FIGURE_GOVERNOR = regex_cache.compile(
+    r"(?:\ba\spopulation\sof|\bpopulation\s(?:was|is|stood\sat|totall?ed))\s(?:about\s|approximately\s)?$", re.IGNORECASE
+)
+_YEAR = regex_cache.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def _counted_not_dated(text: str, sentence: Sentence, number: re.Match[str]) -> bool:
+    """"The population was 1880 at the 2010 census": a year-like figure governed as a count, with its year elsewhere."""
+    if not _FIGURE_GOVERNOR.search(text, max(sentence.start, number.start() - 30), number.start()):
+        return False
+    return any(year.group() != number.group() for year in _YEAR.finditer(text, sentence.start, sentence.end))
 # "the U.S. Census Bureau estimated the population was ...": a statistics office reports the subject's figure
 _REPORTED = regex_cache.compile(
     r"\b(?:Census\s(?:Bureau|Office)|[Ss]tatistics\s(?:Office|Bureau|[A-Z]\w+)|Bureau\sof\sStatistics|Statistical\sOffice|"
@@ -158,7 +172,8 @@ def find_population(ctx: Context) -> Iterator[Candidate]:
         last_year: str | None = None
         for number in _NUM.finditer(text, sentence.start, sentence.end):
             raw_number = number.group()
-            if is_year(raw_number) and not re.match(r"\s(?:people|inhabitants|residents)\b", text[number.end() : number.end() + 20]):
+            if is_year(raw_number) and not re.match(r"\s(?:people|inhabitants|residents)\b", text[number.end() : number.end() + 20]) \
+                    and not _counted_not_dated(text, sentence, number):
                 continue
             before = text[max(sentence.start, number.start() - 80) : number.start()]
             after = text[number.end() : number.end() + 30]
