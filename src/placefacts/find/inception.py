@@ -33,7 +33,7 @@ _EVENTS = (
     ("chartered", (r"chartered\b", r"charter\b")),
     ("city status", tuple(rf"{unit}\s(?:status|rights)\b" for unit in ("city", "town", "borough", "municipal", "township"))),
     ("amalgamated", (r"amalgamated\b", r"merged\b")),
-    ("formed", (r"formed\b",)),
+    ("formed", (r"formed\b(?!\spart\b)",)),  # not "has formed part of Greater London since 1965"
     ("organized", (r"organized\b(?=\s(?:in|on|as)\b)", r"organised\b(?=\s(?:in|on|as)\b)")),  # not "organised by a club"
     ("proclaimed", (r"proclaimed\b",)),
     ("operative", (r"operative\b",)),
@@ -63,7 +63,7 @@ _PARTICIPLE_START = regex_cache.compile(
 # Things other than the place whose founding a sentence may report.
 _OTHER_THING = regex_cache.compile(
     r"\b(?:post office|church|school|college|university|company|club|newspaper|museum|bridge|railway|railroad|"
-    r"station|mill|factory|hospital|library|team|party|diocese|parish church|monastery|abbey|society|park)\b"
+    r"station|mill|factory|hospital|library|team|party|diocese|parish church|monastery|abbey|mission|society|park)\b"
     r"[^.;,]{0,30}$",
     re.IGNORECASE,
 )
