@@ -156,6 +156,12 @@ def division_country(name: str) -> str | None:
     return None
 
 
+def division_countries(name: str) -> frozenset[str]:
+    """Codes of every country that has a first-level division of this name ("Maryland": US and Liberia)."""
+    codes = _division_index().get(fold(name))
+    return frozenset(codes) if codes else frozenset()
+
+
 def strip_directional(name: str) -> str:
     """"Southern Italy" -> "Italy"."""
     return _DIRECTIONAL.sub("", name).strip()

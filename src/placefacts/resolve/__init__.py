@@ -55,15 +55,25 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
     )
 
 
+_COUNTY = regex_cache.compile(r"^(.+)\s(?:County|Parish|Borough)$")
+
+
 def infer_countries(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """A first-level division that only one country has implies that country."""
     stated = {countries.common_name(s.code) if (s := countries.country(str(c.value))) else c.value
               for c in found if c.property == "country"}
     out: list[Candidate] = []
+    # "Montgomery County, Maryland": a county beside a state that several countries have is the American one (not
+    # "Maryland County", which is Liberia's)
+    counties = [m.group(1) for c in found if c.property == "located_in" and isinstance(c.value, str)
+                and (m := _COUNTY.match(c.value))]
     for candidate in found:
         if candidate.property != "located_in" or not isinstance(candidate.value, str):
             continue
         code = countries.division_country(candidate.value)
+        if code is None and any(fold(name) != fold(candidate.value) for name in counties) \
+                and "US" in countries.division_countries(candidate.value):
+            code = "US"
         if code is None:
             continue
         name = countries.common_name(code)
