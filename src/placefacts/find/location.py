@@ -165,6 +165,8 @@ def _units(ctx: Context, units: set[str]) -> Iterator[Candidate]:
             plural.append(Candidate("located_in", its_unit.group(1), begin, begin + len(its_unit.group(1)), confidence=0.85))
         yield from plural
         covered = [(c.start, c.end) for c in plural]
+        # "in Alpine and Amador counties, California, United States": the chain goes on after the plural unit
+        plural_end = max((c.end for c in plural), default=-1)
         # Where "named after", "twinned with", "than" stand: found once per sentence, not per name.
         markers = [
             (m.start(), bool(m.group("compare")))
@@ -189,6 +191,7 @@ def _units(ctx: Context, units: set[str]) -> Iterator[Candidate]:
             # What joins it to the last unit found: asked only straight after one (a copy from further back would
             # grow with every name of a long sentence).
             chained = in_chain and bool(_CHAIN_LINK.match(text[previous_end : mention.outer_start] if previous_end >= 0 else ""))
+            chained = chained or 0 <= plural_end <= mention.outer_start and bool(_CHAIN_LINK.match(text[plural_end : mention.outer_start]))
             starts_chain = False
             if not chained:
                 cut = tail_start(before)
@@ -250,13 +253,13 @@ _ITS_UNIT = regex_cache.compile(
 )
 _PLURAL_UNITS = regex_cache.compile(
     rf"\b(?:in|of|within)\s(?:the\s)?((?:{NAME},\s){{0,6}}{NAME},?\s(?:and|&)\s{NAME})\s"
-    r"(?i:(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures))\b"
+    r"(?i:(counties|provinces|districts|parishes|regions|departments|boroughs|municipalities|states|prefectures|townships))\b"
 )
 _PLURAL_WORDS = key_words("counties", "provinces", "districts", "parishes", "regions", "departments", "boroughs",
-                          "municipalities", "states", "prefectures")  # one of them ends every _PLURAL_UNITS match
+                          "municipalities", "states", "prefectures", "townships")  # one of them ends every _PLURAL_UNITS match
 _SINGULAR = {"counties": "County", "provinces": "Province", "districts": "District", "parishes": "Parish",
              "regions": "Region", "departments": "Department", "boroughs": "Borough",
-             "municipalities": "Municipality", "states": "State", "prefectures": "Prefecture"}
+             "municipalities": "Municipality", "states": "State", "prefectures": "Prefecture", "townships": "Township"}
 
 
 def _plural_units(text: str, start: int, end: int) -> Iterator[Candidate]:
