@@ -62,7 +62,9 @@ def tail_start(window: str) -> int:
 # Words before a name that make it something other than a unit the subject lies in.
 _NONLOCAL_CUE = regex_cache.compile(
     r"(?:\b(?:by|with|after|for|named|called|along with|than|like|including|such as)\s(?:the\s)?(?:[a-z]+\s)?(?:of\s)?(?:the\s)?"
-    r"|(?<!in\sthe\s)(?<!in\s)(?<![\w-])(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)\s(?:the\s)?"
+    # "in the (rural|far) south west of X" is a part of X, "3 miles west of X" is another place
+    r"|(?<!in\sthe\s)(?<!in\s)(?<!in\sthe\srural\s)(?<!in\sthe\sfar\s)(?<!in\sthe\sextreme\s)(?<![\w-])(?<!north\s)(?<!south\s)"
+    r"(?:north|south|east|west)(?:[- ]?(?:north|south))?(?:[- ]?(?:east|west))?(?:ern)?(?:\spart)?\s(?:of|from)\s(?:the\s)?"
     r"|\b(?:serving|serves)\s(?:the\s)?(?:[a-z]+\s){0,2}(?:of\s)?(?:the\s)?"
     r"|\bcommunity\sof\s(?:the\s)?"
     r"|\b(?:adjacent\sto|next\sto|close\sto|borders?|bordered(?:\s(?:on|to)\sthe\s\w+)?\sby|bordering|"
