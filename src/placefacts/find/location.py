@@ -352,7 +352,9 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
         yield Candidate("country", "United States", mention.outer_start - len(before) + us, mention.outer_start - len(before) + us + 4, wikidata="Q30", confidence=0.9)
         yield Candidate("located_in", value, *span, confidence=0.9)
         return
-    state = countries.country(value) or countries.country(countries.strip_directional(value))
+    state = countries.country(value)
+    if state is None and not countries.division_country(value):  # "Southern Italy"; not "Western Australia", a state
+        state = countries.country(countries.strip_directional(value))
     if state is not None:
         sovereign = countries.sovereign_of(state.code)
         if sovereign:
