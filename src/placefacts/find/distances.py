@@ -39,6 +39,11 @@ _APPOSED = regex_cache.compile(
     r"(?:(?:just\s)?(?:over|under)\s|about\s|some\s|approximately\s|roughly\s|nearly\s)?$"
 )
 _NOT_A_PLACE_TAIL = regex_cache.compile(r"\s(?:had|has|have|been|was|were|it|they|for)\b")
+
+
+def _names_a_place(topic: str) -> bool:
+    """Whether a sentence's topic is a name: not "The closest city", "By this route it", "... Post Office had been"."""
+    return not FUNCTION_WORD.match(topic) and not _NOT_A_PLACE_TAIL.search(topic)
 # A cheap gate: every distance names its unit.
 _UNIT_KEYS = key_words("km", "kilomet", "mi", "metre", "meter", "league", " m ", " m)", "nm")
 _LIES = regex_cache.compile(r"\b(?:lies|lie|is|are|located|situated|sits|stands)\s(?:about\s|some\s|approximately\s)?$", re.IGNORECASE)
@@ -140,8 +145,8 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                     continue
                 before = _sentence_head(text, sentence.start, match.start())
                 other = _OTHER_PLACE.match(strip_intro(before))
-                if not other or FUNCTION_WORD.match(other.group(1)) or _NOT_A_PLACE_TAIL.search(other.group(1)):
-                    continue  # "The closest city is ...", "By this route it is ...", "... Post Office had been ..."
+                if not other or not _names_a_place(other.group(1)):
+                    continue
                 target = other.group(1)
                 start = sentence.start + before.find(target)
             else:
@@ -150,8 +155,7 @@ def find_distances(ctx: Context) -> Iterator[Candidate]:
                 if ctx.is_subject(target) or ctx.is_subject(re.sub(r"\s(?:town|city)\s(?:centre|center)$", "", target)):
                     # "Downtown Savannah is 13 miles north of the Montgomery town center": the topic is the other place.
                     other = _OTHER_PLACE.match(strip_intro(_sentence_head(text, sentence.start, match.start())))
-                    if not other or ctx.is_subject(other.group(1)) or FUNCTION_WORD.match(other.group(1)) \
-                            or _NOT_A_PLACE_TAIL.search(other.group(1)):
+                    if not other or ctx.is_subject(other.group(1)) or not _names_a_place(other.group(1)):
                         continue
                     target = other.group(1)
                 elif about is False:

@@ -57,7 +57,8 @@ _RIVER_FIRST = regex_cache.compile(rf"\b(?:the\s)?(?:river|lake)\s(?P<name>{NAME
 # Two or more names sharing one plural head: "the confluence of the Sambre and Meuse rivers", "between two lakes,
 # Näsijärvi and Pyhäjärvi", "the rivers Ouse and Foss". Each name is the water body's own (the head is shared).
 _NAME_LIST = rf"{NAME}(?:,\s{NAME})*,?\s(?:and|&)\s(?:the\s)?{NAME}"
-_PLURAL_HEAD = r"(?:rivers|lakes|creeks|streams|brooks|lochs|loughs|fjords)"
+_PLURAL_HEADS = ("rivers", "lakes", "creeks", "streams", "brooks", "lochs", "loughs", "fjords")
+_PLURAL_HEAD = rf"(?:{'|'.join(_PLURAL_HEADS)})"
 _SHARED_HEAD = regex_cache.compile(
     rf"(?:the\s)?(?P<names>{_NAME_LIST})\s{_PLURAL_HEAD}\b|"
     # after a comma only with a count: "the lakes, Maglizh and Petrich" may be what overlooks them
@@ -65,9 +66,9 @@ _SHARED_HEAD = regex_cache.compile(
     rf"(?P<names_after>{_NAME_LIST})"
 )
 _LIST_SEP = regex_cache.compile(r",\s(?:and\s|&\s)?(?:the\s)?|\s(?:and|&)\s(?:the\s)?")
-# What a name may carry before the water's own name: "On the Emscher" (a sentence's opening), "Western Railway's"
+# What a list's name may carry before the water's own name: "On the Emscher" (a sentence's opening), a possessive
 _ITEM_LEAD = regex_cache.compile(r"^(?:(?:The|A|An|In|On|At|By|Along|From|Near|Between)\s(?:the\s)?)+|^.*['’]s\s")
-_SHARED_HEAD_WORDS = key_words("rivers", "lakes", "creeks", "streams", "brooks", "lochs", "loughs", "fjords")
+_SHARED_HEAD_WORDS = key_words(*_PLURAL_HEADS)  # one of them is in every _SHARED_HEAD match
 
 
 def _shared_head(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, int]]:

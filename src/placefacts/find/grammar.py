@@ -22,8 +22,12 @@ PLACE_NOUNS = (
     "island|archipelago|municipal council|regional municipality|metropolitan city|metropolitan area|metro area|"
     "urban area|metropolitan region|CDP|seat|township"
 )
-# "the Hanseatic city", "the Bavarian capital": an adjective of a people or a league, then a lower-case place noun
-_ADJECTIVE_PLACE = r"(?-i:[A-Z][a-z]+(?:ic|an|ese|ish|ch)\s(?:city|town|village|capital|port|municipality))"
+# An adjective of a people or a league: "German", "Portuguese", "Scottish", "Hanseatic", "French"
+PEOPLE_ADJECTIVE = r"[A-Z][a-z]+(?:an|ese|ish|atic|ch)"  # not "-ic" alone: "Republic", "Catholic"
+# The endings of a sentence adverb: "Geographically", "Increasingly", "Particularly" (not "Beverly", "Kelly")
+ADVERB_ENDING = r"(?:ally|ingly|edly|ively|ently|ously|antly|arly)"
+# "the Hanseatic city", "the Bavarian capital": such an adjective, then a lower-case place noun
+_ADJECTIVE_PLACE = rf"(?-i:{PEOPLE_ADJECTIVE}\s(?:city|town|village|capital|port|municipality))"
 ANAPHOR = regex_cache.compile(
     rf"^(?:it(?!'s\s|’s\s)|its|(?:the|this) (?:present[- ]day |modern |new |current |whole |entire |greater )?(?:{PLACE_NOUNS})(?:'s|’s)?|"
     rf"the\s{_ADJECTIVE_PLACE}(?:'s|’s)?)\b",
@@ -38,7 +42,7 @@ _INTRO = regex_cache.compile(
     r"(?:according to|as of|at the time of|at|by|with|from|under|since|until|between|on|in|of)\b(?:[^,]|,(?=\d)){0,80}),\s*|"
     r"(?:today|currently|now|nowadays|historically|originally|traditionally|for\s(?:a|many|several)\s(?:century|centuries|decades|years))\s(?=the\s|it\s|its\s)|"
     r"upon\s[^,]{1,60},\s|"
-    r"[a-z]+(?:ally|ingly|edly|ively|ently|ously)\s(?-i:(?=[A-Z]))|"  # "Geographically Illah is ...", without a comma
+    rf"[a-z]+{ADVERB_ENDING}\s(?-i:(?=[A-Z]))|"  # "Geographically Illah is ...", without a comma
     r"in \d{4}\s|(?:from|between)\s\d{4}\s(?:to|and|until)\s\d{4}\s|(?:at|in|by|according to|as of)\s(?:the\s)?(?:time of the\s)?\d{4}\s(?:census|estimate)s?\s)",
     re.IGNORECASE,
 )

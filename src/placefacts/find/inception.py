@@ -155,16 +155,18 @@ def _date_after(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
 _DATE_STOP = regex_cache.compile(r";|\b(?:and then|but|until|before|after|when)\b")
 _COMMA_DATE = regex_cache.compile(rf",\s(?:in|on)\s({DATE_RE.pattern})(?=[,;.]|\s(?:and|but|when|which)\b|$)")
 # "The Pope first mentioned the town in 1229", "Spanish settlers founded the city in 1565": the subject is the object
+_THE_PLACE = r"(?:town|city|village|settlement|community)\b(?!['’]s)"  # the place itself, not "the town's school"
 _OBJECT_EVENT = regex_cache.compile(
     r"\b(?:first\s(?:mentioned|recorded|documented)|founded|established|settled|incorporated|chartered)\s"
-    r"(?:the\s(?:town|city|village|settlement|community)\b(?!['’]s)|[A-Z])"
+    rf"(?:the\s{_THE_PLACE}|[A-Z])"
 )
+_PLACE_OBJECT = regex_cache.compile(rf"\s(?:the\s)?{_THE_PLACE}")
 
 
 def _subject_object(ctx: Context, pos: int, end: int) -> bool:
     """Whether the event word's object, straight after it, is the subject itself (not something of it)."""
     window = ctx.text[pos : min(end, pos + 60)]
-    if re.match(r"\s(?:the\s)?(?:town|city|village|settlement|community)\b(?!['’]s)", window):
+    if _PLACE_OBJECT.match(window):
         return True
     name = _OBJECT_NAME.match(window)
     return bool(name) and ctx.is_subject(name.group(1))

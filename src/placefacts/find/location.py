@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from placefacts import regex_cache
 from placefacts.find.context import Candidate, Context, component
-from placefacts.find.grammar import COPULA, refers_to_subject
+from placefacts.find.grammar import COPULA, PEOPLE_ADJECTIVE, refers_to_subject
 from placefacts.find.keywords import key_words
 from placefacts.find.lexicon import alternation, entries
 from placefacts.find.names_in_text import Mention
@@ -29,11 +29,6 @@ _ADMIN_PREFIX = regex_cache.compile(
     re.IGNORECASE,
 )
 # An administrative word after the name: "the Haut-Rhin département", "the South Ayrshire council area".
-_ADMIN_AFTER = regex_cache.compile(
-    r"^\s(?:region|province|state|county|district|department|département|prefecture|oblast|governorate|"
-    r"council area|municipality|borough|parish|canton|voivodeship|krai|raion)\b",
-    re.IGNORECASE,
-)
 _US_STATE_PREFIX = regex_cache.compile(r"\bU\.\s?S\.\s?(?:state|territory|commonwealth)\s(?:of\s)?$")
 WATER_WORDS = set(entries("water_bodies"))
 LAND_WORDS = set(entries("landforms"))
@@ -46,7 +41,7 @@ _CHAIN_LINK = regex_cache.compile(
 _CHAIN_START = regex_cache.compile(
     r"\b(?:in|of|within|from|near|(?:belonged|belongs|incorporated|annexed|transferred|attached)\sto)\s(?:the\s)?(?:[a-z][\w.'’-]*\s){0,5}(?:of\s(?:the\s)?)?$|"
     # "of the most populous German state of": an adjective of a people may stand among the lower-case words
-    r"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s|[A-Z][a-z]+(?:an|ese|ish|ch)\s){0,4}(?:of\s)?(?:the\s)?$"
+    rf"\bof\s(?:the\s)?(?:[A-Z][a-z]*'s?\s)?(?:[a-z][\w'’-]*\s|{PEOPLE_ADJECTIVE}\s){{0,4}}(?:of\s)?(?:the\s)?$"
 )
 # Both patterns above and below end at the window's end and hold nothing but word characters, blanks and . ' ’ -:
 # a match starts after the last other character (`tail_start`), so the engine need not try the places before it.
@@ -87,8 +82,8 @@ _NOT_UNIT = regex_cache.compile(
     r"\b(?:Empire|Kingdom|Sultanate|Dynasty|Caliphate|Khanate|Republic of|Confederation|(?<!\bLa\s)Union(?!\s\w)|Colony|Protectorate|"
     r"Raj|Statistical Area|metropolitan area|Metropolitan Area|Metro|Micropolitan)\b"
 )
-# "the California Department of Finance", "the Iowa Department of Agriculture's ...": an office, not a unit
 _LANGUAGES = frozenset(entries("languages"))
+# "the California Department of Finance", "the Iowa Department of Agriculture's ...": an office, not a unit
 _OFFICE_OF = regex_cache.compile(r"\b(?:Department|Ministry|Bureau|Office|Secretary)\sof\s(?:the\s)?$")
 _PORTFOLIOS = frozenset(entries("government_portfolios"))
 _PAST = regex_cache.compile(r"\b(?:became|was|were|formerly|until|former|once|then)\b")
@@ -291,18 +286,18 @@ def _names_after_subject(ctx: Context, sentence: Sentence) -> bool:
     """Whether the sentence says that other places are named after the subject."""
     return any(ctx.is_subject(m.group(1)) or refers_to_subject(m.group(1), ctx.aliases)
                for m in _NAMESAKES.finditer(ctx.text, sentence.start, sentence.end))
+
+
 # Only the end of the window can match: a head word, its blank, and room for a final newline.
 _HEAD_BEFORE_REACH = max(len(w) for w in (*entries("water_bodies"), *entries("landforms"), "mount")) + 4
 _HEAD_BEFORE = regex_cache.compile(rf"\b(?:{WATER}|{LAND}|mount)\s$", re.IGNORECASE)
-# A unit word after a name makes the name a unit's ("the Lombardy region", "the South Ayrshire council area"); words
-# that a people's adjective also stands before ("the Swiss canton") are left out.
-# Unit words that can follow a name. The core ones make the name a unit's even after a people's adjective could stand
-# there ("the Lombardy region"); the others follow adjectives too ("the Swiss canton"), so they count only with a
-# name that is the subject's own ("Guayaquil canton").
+# Unit words that can follow a name ("the Haut-Rhin département", "Guayaquil canton"). The core ones make a name a
+# unit's even where a people's adjective could stand ("the Lombardy region"); the others follow such adjectives too
+# ("the Swiss canton"), so `_adjectival` leaves them out.
 _CORE_UNIT_WORDS = r"state|province|region|department|département|county|district|prefecture|oblast|territory|council\sarea"
 _UNIT_WORDS = _CORE_UNIT_WORDS + r"|municipality|borough|parish|canton|voivodeship|krai|raion|governorate"
 _ADMIN_WORD = regex_cache.compile(rf"^\s(?:{_CORE_UNIT_WORDS})\b")
-_NAMESAKE_HEAD = regex_cache.compile(rf"^\s(?:{_UNIT_WORDS})\b")
+_ADMIN_AFTER = regex_cache.compile(rf"^\s(?:{_UNIT_WORDS})\b", re.IGNORECASE)
 _UNIT_OF = regex_cache.compile(rf"(?i:{_UNIT_WORDS})\sof\s(?:the\s)?$")  # "the province of Namur"
 # A unit word after a language's name makes it a unit's ("Pali district"), unless "of" follows ("French department of")
 _UNIT_AFTER = regex_cache.compile(rf"^\s(?:{_UNIT_WORDS})\b(?!\sof\b)")
@@ -313,7 +308,7 @@ _ASIDE_OPENING = regex_cache.compile(r"\b(?:in|of),\s(?:and|or)\s[^,]{1,40},\s$"
 
 def _namesake_unit(text: str, mention: Mention, floor: int) -> Mention | None:
     """"the capital of Antwerp province", "the capital of the province of Namur": the unit named after the subject."""
-    after = _NAMESAKE_HEAD.match(text[mention.end : mention.end + 30])
+    after = _ADMIN_AFTER.match(text[mention.end : mention.end + 30])
     if after:
         end = mention.end + after.end()
         return Mention(text[mention.start : end], mention.start, end, mention.outer_start)
@@ -378,7 +373,7 @@ def _classify(ctx: Context, mention: Mention, before: str, following: str, defin
         and re.sub(r"['’]s\b.*", "", value).lower() in _PORTFOLIOS
     ):
         return  # a person's title or an institution ("the seat of the Tobago House of Assembly"), not a unit
-    if ADMIN_HEAD.fullmatch(value.lower()):
+    if ADMIN_HEAD.fullmatch(value):
         return  # "the fifth most populous city in the State": a unit word alone names no unit
     keyworded = bool(ADMIN_HEAD.search(value) or _ADMIN_PREFIX.search(before) or _ADMIN_AFTER.match(following))
     if keyworded or defining:

@@ -80,8 +80,9 @@ _OWN_POPULATION = regex_cache.compile(
     re.IGNORECASE,
 )
 # A cheap gate: the words that a population figure is stated with.
-# "The population was 1880 at the 2010 census": a four-digit figure right after "population was|of" is a count when
-# the year it was counted comes after it (in "the population of 1880 was 5,000", 1880 is the year)
+# "The population was 1880 at the 2010 census", "had a population of 1950": a four-digit figure right after "a
+# population of" or "population was" is a count when another year in the sentence dates it (in "the population of 1880
+# was 5,000", 1880 is the year)
 _FIGURE_GOVERNOR = regex_cache.compile(
     r"(?:\ba\spopulation\sof|\bpopulation\s(?:was|is|stood\sat|totall?ed))\s(?:about\s|approximately\s)?$", re.IGNORECASE
 )

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from placefacts import regex_cache
 from placefacts.find.context import Context
-from placefacts.find.grammar import COPULA, FUNCTION_WORD, strip_intro
+from placefacts.find.grammar import ADVERB_ENDING, COPULA, FUNCTION_WORD, strip_intro
 from placefacts.find.textutil import NAME
 from placefacts.normalise.text import fold
 
-# The name, then a bracket, a comma or the verb; a pronunciation in slashes may stand between ("Edinburgh /ˈɛdɪnbɜːrɡ/ is")
-# "The historic Town of Jamestown is", "Bari [ˈbaːri] listen (...) is": a place noun before the name, a pronunciation
-# after it
+# The name, then a bracket, a comma or the verb: "The historic Town of Jamestown is" (a place noun before the name),
+# "Edinburgh /ˈɛdɪnbɜːrɡ/ is", "Bari [ˈbaːri] listen (...) is" (a pronunciation after it)
 _LEAD_NAME = regex_cache.compile(
     rf"^[\"'‘“]?(?:(?:The|the)\s(?:[\w-]+\s){{0,2}}?(?i:city|town|village|municipality|borough|hamlet|community)\sof\s|"
     rf"(?:The |the )?)({NAME})"
@@ -21,7 +20,7 @@ _LEAD_NAME = regex_cache.compile(
     r"(?:\(|,|;|\bis\b|\bwas\b|\bor\b|\bare\b|\bwere\b|\bhas\b|\blies\b|$))"
 )
 # Adverbs that open a sentence ("Historically, ...", "Increasingly St. James is ..."), not names ending in -ly (Beverly)
-_ADVERB_END = r"[A-Z][a-z]+(?:ally|ingly|edly|ively|ently|ously|antly|arly)"
+_ADVERB_END = rf"[A-Z][a-z]+{ADVERB_ENDING}"
 _ADVERB = regex_cache.compile(rf"{_ADVERB_END}|Likewise|Meanwhile|Nowadays|Today|However|Also|Once")
 _ADVERB_FIRST = regex_cache.compile(rf"^{_ADVERB_END}\s(?=[A-Z])")
 _PRONOUNS = frozenset("It Its There Here This These Those They Their He His She Her We".split())

@@ -181,10 +181,12 @@ _RAIL_TO = regex_cache.compile(
 _NEAREST_STATION = regex_cache.compile(r"\b(?:nearest|closest)\s(?:railway\s|train\s|rail\s)?station\b", re.IGNORECASE)
 # "Trains run from the station to ...", "Tarby railway station has services to ...": the subject's station
 _STATION_TOPIC = regex_cache.compile(r"(?:The\s|the\s)?(?:(?:railway|train|rail)\s)?station\b|Trains\s(?:run|operate|leave)\b")
+# A road by number or name: "Interstate 70", "A483", "Great Alpine Highway"
+_ROAD_NAMED = rf"(?:{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
 # A sentence about a road: "The A127 road links the town with ...", "Route 220 passes through the borough, leading
 # north 4 miles (6 km) to Towanda"
 _ROUTE_TOPIC = regex_cache.compile(
-    rf"(?:The\s|the\s)?(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
+    rf"(?:The\s|the\s)?(?P<route>{_ROAD_NAMED})"
     r"(?:\s(?:road|highway|trunk\sroad|motorway|expressway))?\s(?:(?:also|now|then)\s)?"
     r"(?P<verb>links|connects|joins|leads|runs|goes|continues|heads|passes|serves|bypasses|skirts|crosses|enters|traverses)\b"
 )
@@ -198,7 +200,7 @@ _CONNECTION_WITH = regex_cache.compile(r"\b(?:connection|junction|intersection|b
 # "It lies on the A29 road between Bognor and Pulborough", "on the main road between Perth and Dundee"
 _ON_ROAD_BETWEEN = regex_cache.compile(
     rf"\b(?:lies|is|located|situated|sits|stands|lying)\s(?:\w+\s)?(?:on|along|astride)\s(?:the\s)?"
-    rf"(?:(?P<route>{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})(?:\s(?:road|highway|trunk\sroad))?|"
+    rf"(?:(?P<route>{_ROAD_NAMED})(?:\s(?:road|highway|trunk\sroad))?|"
     r"(?:main\s|old\s|principal\s)?(?:road|highway))"
     rf",?\s(?:between|from)\s(?P<a>{NAME})(?:,\s{NAME})?\s(?:and|to)\s(?P<b>{NAME})"
 )
@@ -381,7 +383,6 @@ def _links(ctx: Context, sentence: Sentence, about: bool | None, own_routes: set
 
 
 _THROUGH = regex_cache.compile(rf"\bfrom\s(?P<a>{NAME})\s(?:through|via)\s(?P<via>{NAME})\s(?:to|and\son\sto)\s(?P<b>{NAME})")
-_ROAD_NAMED = rf"(?:{_NUMBERED}|{_CODE}|(?:{CAP_WORD}[\s-]){{1,4}}{_ROAD_HEAD})"
 # "8 km south west of Pulborough on the A29 road", "due north of the city of Kamas on Utah State Route 32", "less than
 # an hour from the center of Christchurch on State Highway 73": the place the subject is placed from, on a road
 _FROM_ON_ROAD = regex_cache.compile(
